@@ -1,0 +1,191 @@
+# Solutions to Problems 2-5: the whole pipeline.
+#
+#   make deps    install the Debian packages the build and the tests need
+#   make         tangle, compile, run every chapter in book mode, plot, weave,
+#                and typeset build/book.pdf; the programs land in build/bin/
+#   make check   run every test; the last line is "N passed, N failed"
+#   make clean   remove build/
+#
+# V=1 shows full commands.  Everything generated lives under build/.
+
+SHELL       := /bin/bash
+.SHELLFLAGS := -o pipefail -ec
+.DELETE_ON_ERROR:
+.SECONDARY:
+.SUFFIXES:
+MAKEFLAGS   += --no-builtin-rules --no-builtin-variables
+
+# ---- what the book is made of ------------------------------------------------
+# Chapters in book order: book/NAME.nw tangles to the program build/bin/NAME.
+CHAPTERS := gradients
+# Support-library modules: chunks/NAME.nw tangles to NAME.h and NAME.c.
+MODULES  := err mat rng csv out report cli la
+
+B        := build
+CC       := cc
+CFLAGS   := -std=c11 -O2 -g -Wall -Wextra -pedantic -Werror -Wshadow -Wstrict-prototypes
+CPPFLAGS := -I$(B)/src -I/usr/include/x86_64-linux-gnu
+LDLIBS   := -llapacke -llapack -lblas -lm
+TEST_LDLIBS := -lcmocka
+
+DEBS := make gcc noweb liblapacke-dev libopenblas-dev gnuplot-nox \
+        texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
+        lmodern latexmk poppler-utils libcmocka-dev
+
+ifeq ($(V),1)
+  Q :=
+  say :=
+else
+  Q := @
+  say = @printf '  %-7s %s\n' '$(1)' '$(2)';
+endif
+
+LIB_NW    := $(MODULES:%=chunks/%.nw)
+BOOK_NW   := $(CHAPTERS:%=book/%.nw)
+LIB_OBJS  := $(MODULES:%=$(B)/obj/%.o)
+LIB       := $(B)/lib/libbook.a
+PROGRAMS  := $(CHAPTERS:%=$(B)/bin/%)
+STAMPS    := $(MODULES:%=$(B)/src/%.tangled) $(CHAPTERS:%=$(B)/src/%.tangled)
+WOVEN     := $(CHAPTERS:%=$(B)/tex/%.tex) $(MODULES:%=$(B)/tex/%.tex)
+
+.PHONY: all deps check clean
+all: $(B)/book.pdf $(PROGRAMS)
+
+# ---- dependencies --------------------------------------------------------------
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+deps:
+	@if dpkg -s $(DEBS) >/dev/null 2>&1; then echo "  DEPS    all installed"; else \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends $(DEBS); fi
+
+# ---- tangling --------------------------------------------------------------------
+# Every root chunk of a .nw file must be a file name (NAME.c or NAME.h); any other
+# root is a chunk that is defined but never used, usually a misspelled name.
+# notangle -L writes #line directives, so the compiler reports errors at the .nw
+# line.  A tangled file is replaced only when its code changed: a prose edit that
+# merely shifts the #line numbers keeps the old file and its time stamp, so nothing
+# recompiles (the next code edit refreshes the numbers along with the code, so a
+# compiler message always points at the right line).  The .tangled stamp records
+# the run.
+define tangle
+	$(call say,TANGLE,$<)
+	$(Q)roots=$$(noroots $< | sed 's/^<<\(.*\)>>$$/\1/'); \
+	for r in $$roots; do case $$r in *.c|*.h) ;; \
+	  *) echo "$<: chunk <<$$r>> is defined but never used" >&2; exit 1;; esac; done; \
+	for r in $$roots; do t=$(B)/src/$$r; \
+	  if ! notangle -L -R"$$r" $< > $$t.new 2> $$t.err || [ -s $$t.err ]; then \
+	    sed "s|^|$<: |" $$t.err >&2; rm -f $$t.new $$t.err; exit 1; fi; \
+	  rm -f $$t.err; \
+	  if [ -f $$t ] && cmp -s <(grep -v '^#line ' $$t.new) <(grep -v '^#line ' $$t); \
+	  then rm -f $$t.new; else mv -f $$t.new $$t; fi; \
+	done; touch $@
+endef
+
+$(B)/src/%.tangled: chunks/%.nw | $(B)/src
+	$(tangle)
+$(B)/src/%.tangled: book/%.nw | $(B)/src
+	$(tangle)
+# The tangled files are by-products of the stamp; make re-reads their times.
+$(B)/src/%.c: $(B)/src/%.tangled ;
+$(B)/src/%.h: $(B)/src/%.tangled ;
+
+# ---- compiling -----------------------------------------------------------------
+# -MMD records the headers each object includes; every object also waits for all
+# tangling so the headers exist on the first build.
+$(B)/obj/%.o: $(B)/src/%.c | $(STAMPS) $(B)/obj
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+# A chapter compiled without its main(): its functions, for tests and other chapters.
+$(B)/obj/%-nomain.o: $(B)/src/%.c | $(STAMPS) $(B)/obj
+	$(call say,CC,$< [no main])
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -DBOOK_NO_MAIN -MMD -MP -c -o $@ $<
+
+$(LIB): $(LIB_OBJS) | $(B)/lib
+	$(call say,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(B)/bin/%: $(B)/obj/%.o $(LIB) | $(B)/bin
+	$(call say,LD,$@)
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+-include $(wildcard $(B)/obj/*.d)
+
+# ---- running the chapters in book mode -------------------------------------------
+# Each program writes its outputs atomically into build/out/NAME/; the stamp is
+# touched only when the run succeeded (every claim held).
+$(B)/out/%/stamp: $(B)/bin/%
+	$(call say,RUN,$*)
+	$(Q)mkdir -p $(@D) && $< --book $(@D) && touch $@
+
+# A "Try it" box: the documented command of a chapter, run from the top of the
+# tree exactly as a reader types it, and its real output.
+TRY_gradients := build/bin/gradients --A book/data/A.csv --x book/data/x.csv --c book/data/c.csv
+TRY_INPUTS    := $(wildcard book/data/*.csv)
+$(B)/out/%/try.tex: $(B)/bin/% $(TRY_INPUTS) Makefile
+	$(call say,TRY,$*)
+	$(Q)mkdir -p $(@D); \
+	{ echo '\begin{Verbatim}[frame=single,framesep=2mm,fontsize=\small]'; \
+	  echo '$$ $(TRY_$*)'; $(TRY_$*); echo '\end{Verbatim}'; } > $@.tmp; mv $@.tmp $@
+
+# ---- figures -------------------------------------------------------------------------
+# figures/CHAPTER-*.gp plots data of build/out/CHAPTER/; cairolatex writes a .tex
+# with the labels (typeset by LaTeX in the book's fonts) and a .pdf with the lines.
+define figure_rules
+FIGS_$(1) := $$(patsubst figures/%.gp,$(B)/figures/%.tex,$$(wildcard figures/$(1)-*.gp))
+$$(FIGS_$(1)): $(B)/figures/%.tex: figures/%.gp figures/style.gp $(B)/out/$(1)/stamp | $(B)/figures
+	$$(call say,PLOT,$$<)
+	$$(Q)gnuplot -e "data='$(B)/out/$(1)/'; out='$(B)/figures/$$*'" figures/style.gp $$<
+endef
+$(foreach c,$(CHAPTERS),$(eval $(call figure_rules,$(c))))
+FIGURES := $(foreach c,$(CHAPTERS),$(FIGS_$(c)))
+
+# ---- weaving -------------------------------------------------------------------------
+# Each file is woven on its own (-n), so a LaTeX error at line N of build/tex/X.tex
+# is at line N of X.nw, and an edit re-weaves one file.  The identifiers defined
+# anywhere (nodefs) are pooled in all.defs so that every file indexes them all.
+$(B)/tex/defs.stamp: $(LIB_NW) $(BOOK_NW) | $(B)/tex
+	$(call say,DEFS,all.defs)
+	$(Q)for f in $^; do nodefs $$f; done | LC_ALL=C sort -u | cpif $(B)/tex/all.defs; touch $@
+$(B)/tex/all.defs: $(B)/tex/defs.stamp ;
+
+# The lists of chapters and library sections for book/book.tex.
+$(B)/tex/chapters.tex: Makefile | $(B)/tex
+	$(Q)printf '\\input{$(B)/tex/%s}\n' $(CHAPTERS) | cpif $@
+$(B)/tex/library.tex: Makefile | $(B)/tex
+	$(Q)printf '\\input{$(B)/tex/%s}\n' $(MODULES) | cpif $@
+
+$(B)/tex/%.tex: book/%.nw $(B)/tex/all.defs
+	$(call say,WEAVE,$<)
+	$(Q)noweave -n -indexfrom $(B)/tex/all.defs $< > $@
+$(B)/tex/%.tex: chunks/%.nw $(B)/tex/all.defs
+	$(call say,WEAVE,$<)
+	$(Q)noweave -n -indexfrom $(B)/tex/all.defs $< > $@
+
+# ---- typesetting -----------------------------------------------------------------------
+# latexmk reruns pdflatex (and noindex, see book/latexmkrc) until cross-references
+# settle.  On an error the recipe prints the error lines, mapped back to the .nw
+# file, instead of the whole log; an undefined reference is an error too.
+TEX_TO_NW := $(foreach c,$(CHAPTERS),-e 's|^$(B)/tex/$(c)\.tex:|book/$(c).nw:|') \
+             $(foreach m,$(MODULES),-e 's|^$(B)/tex/$(m)\.tex:|chunks/$(m).nw:|')
+BOOK_INPUTS := book/book.tex book/latexmkrc $(wildcard book/*.tex) $(WOVEN) \
+               $(B)/tex/chapters.tex $(B)/tex/library.tex $(FIGURES) \
+               $(CHAPTERS:%=$(B)/out/%/stamp) $(CHAPTERS:%=$(B)/out/%/try.tex)
+$(B)/book.pdf: $(BOOK_INPUTS)
+	$(call say,LATEX,$@)
+	$(Q)if ! latexmk -r book/latexmkrc -pdf -outdir=$(B) -interaction=nonstopmode \
+	     -halt-on-error -file-line-error book/book.tex > $(B)/latexmk.out 2>&1; then \
+	  { grep -A4 -E '^[^ ]*:[0-9]+: |^! ' $(B)/book.log || tail -20 $(B)/latexmk.out; } \
+	    | sed -E -e 's|^\./||' $(TEX_TO_NW) >&2; exit 1; fi
+	$(Q)if grep -E 'undefined references|Reference .* undefined|Citation .* undefined' \
+	     $(B)/book.log >&2; then echo "$@: undefined references (see $(B)/book.log)" >&2; \
+	     exit 1; fi
+
+# ---- directories, tests, cleaning --------------------------------------------------------
+$(B)/src $(B)/obj $(B)/lib $(B)/bin $(B)/tex $(B)/figures:
+	$(Q)mkdir -p $@
+
+include tests/tests.mk
+
+clean:
+	rm -rf $(B)
