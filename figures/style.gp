@@ -2,7 +2,7 @@
 #   gnuplot -e "data='build/out/CHAPTER/'; out='build/figures/NAME'" figures/style.gp figures/NAME.gp
 # cairolatex writes NAME.tex (labels, typeset by LaTeX in the book's fonts) and
 # NAME.pdf (everything else).  No titles: the LaTeX caption is the title.
-set terminal cairolatex pdf input size 12.4cm,7.6cm linewidth 1.6 dashlength 1.4
+set terminal cairolatex pdf input size 12.4cm,8.2cm linewidth 1.6 dashlength 1.4
 set output out.'.tex'
 set encoding utf8
 set border 3 linewidth 0.8

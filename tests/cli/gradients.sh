@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Command-line tests of build/bin/gradients: help, the reader's data, and every
+# kind of bad input.  Run from the top of the tree.
+set -u
+. tests/tap.sh
+G=build/bin/gradients
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+
+# --- help and the documented example ---------------------------------------------
+out=$($G --help); st=$?
+check "--help exits 0 and shows the usage" [ $st -eq 0 ]
+check "--help names every option" bash -c 'for o in --A --x --c --book --help; do
+  grep -q -- "$o" <<< "$1" || exit 1; done' _ "$out"
+
+expected='a,3,0,-1
+b,2,-4,1
+c,2,1,0
+c,-1,3,4
+c,0.5,0,1
+d,4.25,-10,-6.5'
+out=$($G --A book/data/A.csv --x book/data/x.csv --c book/data/c.csv); st=$?
+check "the example prints the derivatives worked out by hand" [ $st -eq 0 -a "$out" = "$expected" ]
+out=$($G --A book/data/A.csv --x book/data/x.csv)
+check "without --c there is no a row" [ "$out" = "$(tail -n +2 <<< "$expected")" ]
+
+printf '2,1,0\r\n-1,3,4\r\n0.5,0,1\r\n' > "$T/crlf.csv"
+printf '1,-2,0.5\n' > "$T/xrow.csv"
+out=$($G --A - --x "$T/xrow.csv" < "$T/crlf.csv")
+check "CRLF line ends, a row vector and standard input are accepted" \
+  [ "$out" = "$(tail -n +2 <<< "$expected")" ]
+
+printf '0.1\n' > "$T/one.csv"; printf '0.3\n' > "$T/x1.csv"
+out=$($G --A "$T/one.csv" --x "$T/x1.csv")
+check "1x1 problem, 17 significant digits" [ "$out" = "$(printf 'b,0.59999999999999998\nc,0.10000000000000001\nd,0.059999999999999998')" ]
+
+# --- bad input: exit 2, one line on stderr naming file and line, empty stdout ----------
+x=book/data/x.csv
+printf '' > "$T/empty.csv"
+printf '# nothing\n\n# here\n' > "$T/comments.csv"
+printf '1,2,3\n4,5\n6,7,8\n' > "$T/ragged.csv"
+printf '1,2,3\n4,five,6\n7,8,9\n' > "$T/text.csv"
+printf 'a,b,c\n1,2,3\n4,5,6\n7,8,9\n' > "$T/header.csv"
+printf '1,2,3\n4,NaN,6\n7,8,9\n' > "$T/nan.csv"
+printf '1,2,3\n4,5,6\n7,8,inf\n' > "$T/inf.csv"
+printf '1,2,3\n4,1e400,6\n7,8,9\n' > "$T/huge.csv"
+printf '1,2,3\n4,5,6 7\n7,8,9\n' > "$T/garbage.csv"
+printf '1,2\n3,4\n5,6\n' > "$T/nonsquare.csv"
+printf '1\n2\n' > "$T/short.csv"
+printf '1,2\n3,4\n' > "$T/matrix.csv"
+mkdir "$T/dir.csv"
+printf '1\n' > "$T/unreadable.csv"; chmod 000 "$T/unreadable.csv"
+
+A=book/data/A.csv
+expect_usage_error "missing file" "^gradients: $T/missing.csv: cannot open: No such file" \
+  $G --A "$T/missing.csv" --x $x
+expect_usage_error "a directory" "^gradients: $T/dir.csv: cannot read: Is a directory" \
+  $G --A "$T/dir.csv" --x $x
+if [ "$(id -u)" != 0 ]; then
+  expect_usage_error "unreadable file" "^gradients: $T/unreadable.csv: cannot open: Permission denied" \
+    $G --A "$T/unreadable.csv" --x $x
+else
+  ok "unreadable file # SKIP root can read anything"
+fi
+expect_usage_error "empty file" "^gradients: $T/empty.csv: no data" $G --A "$T/empty.csv" --x $x
+expect_usage_error "only comments" "^gradients: $T/comments.csv: no data" $G --A "$T/comments.csv" --x $x
+expect_usage_error "ragged rows" "^gradients: $T/ragged.csv:2: expected 3 numbers, found 2$" \
+  $G --A "$T/ragged.csv" --x $x
+expect_usage_error "non-numeric field" "^gradients: $T/text.csv:2: field 2 is not a number: \"five\"$" \
+  $G --A "$T/text.csv" --x $x
+expect_usage_error "header row" "^gradients: $T/header.csv:1: field 1 is not a number: \"a\" \(a header row\? delete it or start it with #\)$" \
+  $G --A "$T/header.csv" --x $x
+expect_usage_error "NaN" "^gradients: $T/nan.csv:2: field 2 is not finite: \"NaN\"$" $G --A "$T/nan.csv" --x $x
+expect_usage_error "Inf" "^gradients: $T/inf.csv:3: field 3 is not finite: \"inf\"$" $G --A "$T/inf.csv" --x $x
+expect_usage_error "1e400" "^gradients: $T/huge.csv:2: field 2 is out of range: \"1e400\"$" \
+  $G --A "$T/huge.csv" --x $x
+expect_usage_error "trailing garbage" "^gradients: $T/garbage.csv:2: field 3 is not a number: \"6 7\"$" \
+  $G --A "$T/garbage.csv" --x $x
+expect_usage_error "non-square A" "^gradients: $T/nonsquare.csv: A must be square, found 3 x 2$" \
+  $G --A "$T/nonsquare.csv" --x $x
+expect_usage_error "x of the wrong length" "^gradients: $T/short.csv: x has 2 entries but A is 3 x 3$" \
+  $G --A $A --x "$T/short.csv"
+expect_usage_error "c of the wrong length" "^gradients: $T/short.csv: c has 2 entries but A is 3 x 3$" \
+  $G --A $A --x $x --c "$T/short.csv"
+expect_usage_error "x that is a matrix" "expected a vector \(one column or one row\), found a 2 x 2 matrix" \
+  $G --A $A --x "$T/matrix.csv"
+expect_usage_error "bad x after a good A" "^gradients: $T/nan.csv:2: field 2 is not finite" \
+  $G --A $A --x "$T/nan.csv"
+
+# --- bad usage -------------------------------------------------------------------------
+expect_usage_error "no arguments" "^gradients: --A and --x are required" $G
+expect_usage_error "missing --x" "^gradients: --A and --x are required" $G --A $A
+expect_usage_error "unknown option" "^gradients: unknown option or missing value: --frobnicate" \
+  $G --frobnicate --A $A --x $x
+expect_usage_error "option without its value" "^gradients: unknown option or missing value: --x" \
+  $G --A $A --x
+expect_usage_error "stray argument" "^gradients: unexpected argument: extra" $G --A $A --x $x extra
+expect_usage_error "standard output cannot be written" "^gradients: cannot write standard output" \
+  bash -c "$G --A $A --x $x > /dev/full"
+expect_usage_error "book mode into an impossible directory" "^gradients: .*cannot create directory" \
+  $G --book "$T/empty.csv/sub"
+
+# --- book mode ---------------------------------------------------------------------------
+out=$($G --book "$T/book"); st=$?
+check "book mode succeeds and reports its claims" bash -c '[ $0 -eq 0 ] && grep -qE "^gradients: [0-9]+ claims hold$" <<< "$1"' $st "$out"
+check "book mode writes every output" bash -c 'for f in values.tex claims.tex claims.txt steps.dat steps-optima.dat gradients-table.tex symmetry-table.tex; do [ -s "$0/$f" ] || exit 1; done' "$T/book"
+check "book mode leaves no temporary files" bash -c '[ -z "$(ls "$0" | grep -v -E "^[a-z-]+\.(tex|txt|dat)$")" ]' "$T/book"
+check "book mode is deterministic" bash -c "$G --book $T/book2 >/dev/null && diff -r $T/book $T/book2"
+echo "1..$n"

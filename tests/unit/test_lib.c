@@ -1,0 +1,525 @@
+/* Unit tests of the support library (the chunks/ modules), with cmocka. */
+#define _XOPEN_SOURCE 700
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "csv.h"
+#include "err.h"
+#include "la.h"
+#include "mat.h"
+#include "out.h"
+#include "report.h"
+#include "rng.h"
+
+static char tmpdir[256];
+
+static int make_tmpdir(void **state)
+{
+  (void)state;
+  strcpy(tmpdir, "/tmp/book-test-XXXXXX");
+  return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int remove_tmpdir(void **state)
+{
+  (void)state;
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+  return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Write text to a fresh file in the temporary directory; return its path. */
+static const char *write_file(const char *name, const char *text)
+{
+  static char path[512];
+  snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+  return path;
+}
+
+/* ---- err ---------------------------------------------------------------- */
+
+static void test_err_set_and_prefix(void **state)
+{
+  (void)state;
+  err e;
+  assert_int_equal(err_set(&e, ERR_INPUT, "field %d is empty", 3), ERR_INPUT);
+  assert_string_equal(e.msg, "field 3 is empty");
+  err_prefix(&e, "%s:%d: ", "X.csv", 7);
+  assert_string_equal(e.msg, "X.csv:7: field 3 is empty");
+  assert_int_equal(e.code, ERR_INPUT);
+  assert_int_equal(err_set(NULL, ERR_ARG, "ignored"), ERR_ARG);
+  err_clear(&e);
+  assert_int_equal(e.code, ERR_OK);
+  assert_string_equal(e.msg, "");
+}
+
+/* ---- rng ---------------------------------------------------------------- */
+
+static void test_rng_deterministic(void **state)
+{
+  (void)state;
+  rng a, b;
+  rng_seed(&a, 42);
+  rng_seed(&b, 42);
+  for (int i = 0; i < 1000; i++) assert_true(rng_next(&a) == rng_next(&b));
+  rng_seed(&b, 43);
+  assert_true(rng_next(&a) != rng_next(&b));
+}
+
+static void test_rng_reference_values(void **state)
+{
+  (void)state;
+  /* splitmix64 from seed 0 gives this well-known first output; the state's
+     first word must be it, whatever the machine. */
+  rng r;
+  rng_seed(&r, 0);
+  assert_true(r.s[0] == 0xe220a8397b1dcdafULL);
+  /* xoshiro256** by hand from the seeded state: rotl(s1 * 5, 7) * 9 */
+  uint64_t s1 = r.s[1], m = s1 * 5, expect = ((m << 7) | (m >> 57)) * 9;
+  assert_true(rng_next(&r) == expect);
+}
+
+static void test_rng_uniform_range_and_mean(void **state)
+{
+  (void)state;
+  rng r;
+  rng_seed(&r, 7);
+  double sum = 0;
+  const int n = 200000;
+  for (int i = 0; i < n; i++) {
+    double u = rng_uniform(&r);
+    assert_true(u >= 0.0 && u < 1.0);
+    assert_true(u * 0x1p53 == floor(u * 0x1p53)); /* a multiple of 2^-53 */
+    sum += u;
+  }
+  /* mean 1/2, standard error sqrt(1/12/n) = 6.5e-4: allow 5 of them */
+  assert_true(fabs(sum / n - 0.5) < 5 * 6.5e-4);
+}
+
+static void test_rng_normal_moments(void **state)
+{
+  (void)state;
+  rng r;
+  rng_seed(&r, 11);
+  const int n = 400000;
+  double s1 = 0, s2 = 0, s4 = 0;
+  for (int i = 0; i < n; i++) {
+    double z = rng_normal(&r);
+    s1 += z; s2 += z * z; s4 += z * z * z * z;
+  }
+  assert_true(fabs(s1 / n) < 5 / sqrt(n));                 /* mean 0 */
+  assert_true(fabs(s2 / n - 1) < 5 * sqrt(2.0 / n));       /* variance 1 */
+  assert_true(fabs(s4 / n - 3) < 5 * sqrt(96.0 / n));      /* kurtosis 3 */
+}
+
+static void test_rng_log_matches_libm(void **state)
+{
+  (void)state;
+  rng r;
+  rng_seed(&r, 3);
+  for (int i = 0; i < 100000; i++) {
+    double x = rng_uniform(&r);
+    if (x == 0) continue;
+    double a = rng_log(x), b = log(x);
+    assert_true(fabs(a - b) <= 4 * DBL_EPSILON * fabs(b) + DBL_MIN);
+  }
+  assert_true(rng_log(1.0) == 0.0);
+  assert_true(fabs(rng_log(0x1p-1000) - log(0x1p-1000)) <= 1e-13);
+}
+
+/* ---- mat ---------------------------------------------------------------- */
+
+static void test_mat_alloc_layout_and_products(void **state)
+{
+  (void)state;
+  mat a;
+  assert_int_equal(mat_alloc(&a, 2, 3, NULL), ERR_OK);
+  assert_int_equal(a.ld, 2);
+  for (int j = 0; j < 3; j++)
+    for (int i = 0; i < 2; i++) MAT(&a, i, j) = 10 * i + j;
+  assert_true(a.data[1 + 2 * 2] == 12.0); /* column-major */
+  double x[3] = {1, 2, 3}, y[2], z[3], w[2] = {1, -1};
+  mat_gemv(0, 1.0, &a, x, y);
+  assert_true(y[0] == 0 * 1 + 1 * 2 + 2 * 3 && y[1] == 10 + 22 + 36);
+  mat_gemv(1, 2.0, &a, w, z);
+  assert_true(z[0] == -20 && z[1] == -20 && z[2] == -20);
+  mat b;
+  assert_int_equal(mat_copy(&b, &a, NULL), ERR_OK);
+  assert_true(MAT(&b, 1, 2) == 12.0 && mat_max_abs(&b) == 12.0);
+  mat_free(&a); mat_free(&b);
+  mat_free(&a); /* twice is harmless */
+  assert_null(a.data);
+}
+
+static void test_mat_empty_and_overflow(void **state)
+{
+  (void)state;
+  mat a;
+  err e;
+  assert_int_equal(mat_alloc(&a, 0, 5, &e), ERR_OK);
+  assert_null(a.data);
+  assert_int_equal(mat_alloc(&a, SIZE_MAX / 2, 4, &e), ERR_NOMEM);
+  assert_non_null(strstr(e.msg, "too large"));
+}
+
+static void test_mat_norm2_scaling(void **state)
+{
+  (void)state;
+  double big[2] = {3e200, 4e200}, tiny[2] = {3e-200, 4e-200}, zero[3] = {0, 0, 0};
+  assert_true(fabs(mat_norm2(2, big) / 5e200 - 1) < 4 * DBL_EPSILON);
+  assert_true(fabs(mat_norm2(2, tiny) / 5e-200 - 1) < 4 * DBL_EPSILON);
+  assert_true(mat_norm2(3, zero) == 0.0);
+  assert_true(mat_norm_inf(2, big) == 4e200);
+}
+
+/* ---- csv ---------------------------------------------------------------- */
+
+static void test_csv_reads_comments_crlf_spaces(void **state)
+{
+  (void)state;
+  const char *p = write_file("ok.csv", "# a comment\n\n 1, 2 ,3\r\n  # indented comment\n"
+                                       "4,5,6e-1\r\n\t\n");
+  mat a;
+  err e;
+  assert_int_equal(csv_read(p, &a, &e), ERR_OK);
+  assert_int_equal(a.rows, 2);
+  assert_int_equal(a.cols, 3);
+  assert_true(MAT(&a, 0, 1) == 2 && MAT(&a, 1, 2) == 0.6);
+  mat_free(&a);
+}
+
+static void test_csv_no_final_newline_and_underflow(void **state)
+{
+  (void)state;
+  const char *p = write_file("nonl.csv", "1e-400,2");
+  mat a;
+  assert_int_equal(csv_read(p, &a, NULL), ERR_OK);
+  assert_true(MAT(&a, 0, 0) == 0.0 && MAT(&a, 0, 1) == 2.0);
+  mat_free(&a);
+}
+
+/* Each malformed file must fail with ERR_INPUT (or ERR_IO) and this message. */
+static void expect_csv_error(const char *name, const char *text, int code, const char *msg)
+{
+  const char *p = text ? write_file(name, text) : name;
+  mat a;
+  err e;
+  assert_int_equal(csv_read(p, &a, &e), code);
+  assert_null(a.data);
+  if (!strstr(e.msg, msg)) fail_msg("message \"%s\" lacks \"%s\"", e.msg, msg);
+  if (text) {
+    char want[600];
+    snprintf(want, sizeof want, "%s", p);
+    assert_true(strncmp(e.msg, want, strlen(want)) == 0); /* starts with the file */
+  }
+}
+
+static void test_csv_errors(void **state)
+{
+  (void)state;
+  expect_csv_error("ragged.csv", "1,2,3,4\n5,6,7\n", ERR_INPUT, ":2: expected 4 numbers, found 3");
+  expect_csv_error("text.csv", "1,2\n3,abc\n", ERR_INPUT, ":2: field 2 is not a number: \"abc\"");
+  expect_csv_error("header.csv", "x,y\n1,2\n", ERR_INPUT, ":1: field 1 is not a number: \"x\" (a header row?");
+  expect_csv_error("nan.csv", "1,NaN\n", ERR_INPUT, ":1: field 2 is not finite: \"NaN\"");
+  expect_csv_error("inf.csv", "# c\n-inf,1\n", ERR_INPUT, ":2: field 1 is not finite");
+  expect_csv_error("big.csv", "1e400\n", ERR_INPUT, ":1: field 1 is out of range: \"1e400\"");
+  expect_csv_error("empty.csv", "", ERR_INPUT, "no data");
+  expect_csv_error("comments.csv", "# only\n\n# comments\n", ERR_INPUT, "no data");
+  expect_csv_error("emptyfield.csv", "1,,3\n", ERR_INPUT, ":1: field 2 is empty");
+  expect_csv_error("trailingcomma.csv", "1,2,\n", ERR_INPUT, ":1: field 3 is empty");
+  expect_csv_error("garbage.csv", "1,2 x\n", ERR_INPUT, "field 2 is not a number: \"2 x\"");
+  expect_csv_error("hex.csv", "0x10\n", ERR_INPUT, "not a number");
+  expect_csv_error("/nonexistent/file.csv", NULL, ERR_IO, "cannot open");
+  expect_csv_error("/tmp", NULL, ERR_IO, "cannot read");
+}
+
+static void test_csv_nul_byte_and_long_line(void **state)
+{
+  (void)state;
+  char path[512];
+  snprintf(path, sizeof path, "%s/nul.csv", tmpdir);
+  FILE *f = fopen(path, "w");
+  fwrite("1,2\n3,\0" "4\n", 1, 8, f);
+  fclose(f);
+  mat a;
+  err e;
+  assert_int_equal(csv_read(path, &a, &e), ERR_INPUT);
+  assert_non_null(strstr(e.msg, ":2: contains a NUL byte"));
+  /* a line of 200000 numbers is read, not truncated */
+  size_t n = 200000;
+  char *line = malloc(2 * n + 2);
+  for (size_t i = 0; i < n; i++) { line[2 * i] = '7'; line[2 * i + 1] = ','; }
+  line[2 * n - 1] = '\n'; line[2 * n] = '\0';
+  const char *p = write_file("long.csv", line);
+  free(line);
+  assert_int_equal(csv_read(p, &a, &e), ERR_OK);
+  assert_int_equal(a.cols, n);
+  assert_true(MAT(&a, 0, n - 1) == 7.0);
+  mat_free(&a);
+}
+
+static void test_csv_vector_shapes(void **state)
+{
+  (void)state;
+  mat v;
+  err e;
+  assert_int_equal(csv_read_vector(write_file("col.csv", "1\n2\n3\n"), &v, &e), ERR_OK);
+  assert_int_equal(v.rows, 3);
+  assert_true(MAT(&v, 2, 0) == 3);
+  mat_free(&v);
+  assert_int_equal(csv_read_vector(write_file("row.csv", "1,2,3\n"), &v, &e), ERR_OK);
+  assert_int_equal(v.rows, 3);
+  assert_int_equal(v.cols, 1);
+  assert_true(MAT(&v, 1, 0) == 2);
+  mat_free(&v);
+  assert_int_equal(csv_read_vector(write_file("mat.csv", "1,2\n3,4\n"), &v, &e), ERR_INPUT);
+  assert_non_null(strstr(e.msg, "expected a vector (one column or one row), found a 2 x 2 matrix"));
+}
+
+static void test_csv_parse_double_classes(void **state)
+{
+  (void)state;
+  double x;
+  assert_int_equal(csv_parse_double("-1.5e3", 6, &x), 0);
+  assert_true(x == -1500);
+  assert_int_equal(csv_parse_double("1.5.2", 5, &x), 1);
+  assert_int_equal(csv_parse_double("nan", 3, &x), 2);
+  assert_int_equal(csv_parse_double("Infinity", 8, &x), 2);
+  assert_int_equal(csv_parse_double("-1e999", 6, &x), 3);
+  assert_int_equal(csv_parse_double("", 0, &x), 1);
+}
+
+/* ---- out ---------------------------------------------------------------- */
+
+static void test_out_atomic_commit_and_abort(void **state)
+{
+  (void)state;
+  char path[512];
+  snprintf(path, sizeof path, "%s/result.txt", tmpdir);
+  outfile o;
+  assert_int_equal(out_open(&o, path, NULL), ERR_OK);
+  fputs("new", o.f);
+  struct stat st;
+  assert_int_not_equal(stat(path, &st), 0); /* not there until committed */
+  assert_int_equal(out_commit(&o, NULL), ERR_OK);
+  FILE *f = fopen(path, "r");
+  char buf[16] = {0};
+  assert_non_null(fgets(buf, sizeof buf, f));
+  fclose(f);
+  assert_string_equal(buf, "new");
+  assert_int_equal(out_open(&o, path, NULL), ERR_OK);
+  fputs("half a fi", o.f);
+  char tmp[4096];
+  strcpy(tmp, o.tmp);
+  out_abort(&o);
+  assert_int_not_equal(stat(tmp, &st), 0); /* temporary removed */
+  f = fopen(path, "r");
+  assert_non_null(fgets(buf, sizeof buf, f));
+  fclose(f);
+  assert_string_equal(buf, "new"); /* target untouched */
+}
+
+static void test_out_full_disk_and_mkdir(void **state)
+{
+  (void)state;
+  err e;
+  outfile o;
+  /* /dev/full cannot hold a temporary file beside it: creation fails cleanly */
+  assert_int_equal(out_open(&o, "/nonexistent-dir/x.txt", &e), ERR_IO);
+  assert_non_null(strstr(e.msg, "cannot create"));
+  char dir[512];
+  snprintf(dir, sizeof dir, "%s/a/b/c", tmpdir);
+  assert_int_equal(out_mkdir(dir, &e), ERR_OK);
+  assert_int_equal(out_mkdir(dir, &e), ERR_OK); /* twice is fine */
+  snprintf(dir, sizeof dir, "%s/ok.csv", tmpdir);
+  write_file("ok.csv", "1\n");
+  assert_int_equal(out_mkdir(dir, &e), ERR_IO);
+}
+
+/* ---- rep ---------------------------------------------------------------- */
+
+static void test_rep_num_formats(void **state)
+{
+  (void)state;
+  char b[64];
+  assert_string_equal(rep_num(b, 64, 0.0, 2), "0");
+  assert_string_equal(rep_num(b, 64, 1.234e-8, 2), "1.2\\times10^{-8}");
+  assert_string_equal(rep_num(b, 64, -3.0e12, 2), "-3.0\\times10^{12}");
+  assert_string_equal(rep_num(b, 64, 1e-20, 2), "1.0\\times10^{-20}");
+  assert_string_equal(rep_num(b, 64, 1e-20, 1), "10^{-20}");
+  assert_string_equal(rep_num(b, 64, 0.25, 2), "0.25");
+  assert_string_equal(rep_num(b, 64, 18, 2), "18");
+  assert_string_equal(rep_num(b, 64, NAN, 2), "\\mathrm{NaN}");
+}
+
+static char *slurp(const char *path)
+{
+  FILE *f = fopen(path, "r");
+  if (!f) return NULL;
+  static char buf[65536];
+  size_t n = fread(buf, 1, sizeof buf - 1, f);
+  buf[n] = '\0';
+  fclose(f);
+  return buf;
+}
+
+static void test_rep_claims_values_and_failure(void **state)
+{
+  (void)state;
+  char dir[512], path[600];
+  snprintf(dir, sizeof dir, "%s/report", tmpdir);
+  report r;
+  err e;
+  assert_int_equal(rep_init(&r, dir, "test", &e), ERR_OK);
+  assert_int_equal(rep_value_num(&r, "testValue", 2.5e-9, 2, &e), ERR_OK);
+  assert_int_equal(rep_value(&r, "bad_name", "x", &e), ERR_ARG);
+  rep_claim(&r, "holds", "a claim that holds", 1e-16, 1e-15, &e);
+  rep_claim(&r, "exact", "an exact claim", 0.0, 0.0, &e);
+  assert_int_equal(r.failed, 0);
+  assert_int_equal(rep_finish(&r, &e), ERR_OK);
+  snprintf(path, sizeof path, "%s/values.tex", dir);
+  assert_non_null(strstr(slurp(path), "\\newcommand{\\testValue}{\\ensuremath{2.5\\times10^{-9}}}"));
+  snprintf(path, sizeof path, "%s/claims.tex", dir);
+  char *t = slurp(path);
+  assert_non_null(strstr(t, "1 & a claim that holds & $1.0\\times10^{-16}$ & $1.0\\times10^{-15}$"));
+  assert_non_null(strstr(t, "\\end{longtable}"));
+  rep_claim(&r, "fails", "a claim that fails", 2.0, 1.0, &e);
+  rep_claim(&r, "nan", "a NaN never holds", NAN, 1.0, &e);
+  assert_int_equal(r.failed, 2);
+  assert_int_equal(rep_finish(&r, &e), ERR_NUMERIC);
+  assert_non_null(strstr(e.msg, "2 of 4 claims failed"));
+  snprintf(path, sizeof path, "%s/claims.txt", dir);
+  assert_non_null(strstr(slurp(path), "FAIL fails"));
+  rep_free(&r);
+}
+
+/* ---- cli ---------------------------------------------------------------- */
+
+static void test_cli_parsers(void **state)
+{
+  (void)state;
+  double x;
+  long k;
+  err e;
+  assert_int_equal(cli_double("--lr", "0.5", &x, &e), ERR_OK);
+  assert_true(x == 0.5);
+  assert_int_equal(cli_double("--lr", "nan", &x, &e), ERR_ARG);
+  assert_string_equal(e.msg, "--lr: not finite: \"nan\"");
+  assert_int_equal(cli_double("--lr", "1e400", &x, &e), ERR_ARG);
+  assert_int_equal(cli_double("--lr", "0.1x", &x, &e), ERR_ARG);
+  assert_int_equal(cli_long("--k", "12", 1, 100, &k, &e), ERR_OK);
+  assert_int_equal(k, 12);
+  assert_int_equal(cli_long("--k", "0", 1, 100, &k, &e), ERR_ARG);
+  assert_int_equal(cli_long("--k", "99999999999999999999", 1, 100, &k, &e), ERR_ARG);
+}
+
+/* ---- la ----------------------------------------------------------------- */
+
+static void test_la_svd_reconstructs(void **state)
+{
+  (void)state;
+  size_t shapes[3][2] = {{7, 4}, {4, 7}, {5, 5}};
+  rng r;
+  rng_seed(&r, 5);
+  for (int t = 0; t < 3; t++) {
+    size_t m = shapes[t][0], n = shapes[t][1], k = m < n ? m : n;
+    mat a, u, vt;
+    double s[8];
+    assert_int_equal(mat_alloc(&a, m, n, NULL), ERR_OK);
+    mat_fill_normal(&a, &r);
+    assert_int_equal(la_svd(&a, &u, s, &vt, NULL), ERR_OK);
+    double worst = 0;
+    for (size_t i = 0; i < m; i++)
+      for (size_t j = 0; j < n; j++) {
+        double v = 0;
+        for (size_t l = 0; l < k; l++) v += MAT(&u, i, l) * s[l] * MAT(&vt, l, j);
+        worst = fmax(worst, fabs(v - MAT(&a, i, j)));
+      }
+    assert_true(worst < 64 * DBL_EPSILON * s[0]);
+    for (size_t l = 1; l < k; l++) assert_true(s[l] <= s[l - 1]);
+    mat_free(&a); mat_free(&u); mat_free(&vt);
+  }
+}
+
+static void test_la_posv_and_not_positive_definite(void **state)
+{
+  (void)state;
+  mat a, b;
+  err e;
+  mat_alloc(&a, 2, 2, NULL);
+  mat_alloc(&b, 2, 1, NULL);
+  MAT(&a, 0, 0) = 4; MAT(&a, 1, 0) = 2; MAT(&a, 0, 1) = 2; MAT(&a, 1, 1) = 3;
+  MAT(&b, 0, 0) = 2; MAT(&b, 1, 0) = 1;      /* solution (0.5, 0) */
+  assert_int_equal(la_posv(&a, &b, &e), ERR_OK);
+  assert_true(fabs(MAT(&b, 0, 0) - 0.5) < 1e-15 && fabs(MAT(&b, 1, 0)) < 1e-15);
+  MAT(&a, 0, 0) = 1; MAT(&a, 1, 0) = 2; MAT(&a, 0, 1) = 2; MAT(&a, 1, 1) = 1;
+  assert_int_equal(la_posv(&a, &b, &e), ERR_NUMERIC);
+  assert_non_null(strstr(e.msg, "not positive definite (Cholesky failed at leading minor 2 of 2)"));
+  mat_free(&a); mat_free(&b);
+}
+
+static void test_la_gels_and_validation(void **state)
+{
+  (void)state;
+  mat a, b, empty = {0, 0, 1, NULL};
+  err e;
+  mat_alloc(&a, 3, 2, NULL);
+  mat_alloc(&b, 3, 1, NULL);
+  /* fit y = 1 + 2t at t = 0, 1, 2 exactly */
+  for (int i = 0; i < 3; i++) { MAT(&a, i, 0) = 1; MAT(&a, i, 1) = i; MAT(&b, i, 0) = 1 + 2 * i; }
+  assert_int_equal(la_gels(&a, &b, &e), ERR_OK);
+  assert_true(fabs(MAT(&b, 0, 0) - 1) < 1e-14 && fabs(MAT(&b, 1, 0) - 2) < 1e-14);
+  assert_int_equal(la_check("the test matrix", &empty, &e), ERR_ARG);
+  assert_non_null(strstr(e.msg, "the test matrix is empty"));
+  MAT(&a, 1, 1) = NAN;
+  assert_int_equal(la_check("X", &a, &e), ERR_ARG);
+  assert_string_equal(e.msg, "X has a non-finite entry at (2, 2)");
+  mat_free(&a); mat_free(&b);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_err_set_and_prefix),
+    cmocka_unit_test(test_rng_deterministic),
+    cmocka_unit_test(test_rng_reference_values),
+    cmocka_unit_test(test_rng_uniform_range_and_mean),
+    cmocka_unit_test(test_rng_normal_moments),
+    cmocka_unit_test(test_rng_log_matches_libm),
+    cmocka_unit_test(test_mat_alloc_layout_and_products),
+    cmocka_unit_test(test_mat_empty_and_overflow),
+    cmocka_unit_test(test_mat_norm2_scaling),
+    cmocka_unit_test(test_csv_reads_comments_crlf_spaces),
+    cmocka_unit_test(test_csv_no_final_newline_and_underflow),
+    cmocka_unit_test(test_csv_errors),
+    cmocka_unit_test(test_csv_nul_byte_and_long_line),
+    cmocka_unit_test(test_csv_vector_shapes),
+    cmocka_unit_test(test_csv_parse_double_classes),
+    cmocka_unit_test(test_out_atomic_commit_and_abort),
+    cmocka_unit_test(test_out_full_disk_and_mkdir),
+    cmocka_unit_test(test_rep_num_formats),
+    cmocka_unit_test(test_rep_claims_values_and_failure),
+    cmocka_unit_test(test_cli_parsers),
+    cmocka_unit_test(test_la_svd_reconstructs),
+    cmocka_unit_test(test_la_posv_and_not_positive_definite),
+    cmocka_unit_test(test_la_gels_and_validation),
+  };
+  return cmocka_run_group_tests_name("support library", tests, make_tmpdir, remove_tmpdir);
+}
