@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Build tests: the book that `make` produced is complete and clean.
+set -u
+. tests/tap.sh
+pdf=build/book.pdf log=build/book.log
+
+check "build/book.pdf exists" [ -s $pdf ]
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+pdftotext -layout $pdf $T/book.txt 2>/dev/null
+text=$T/book.txt
+pages=$(pdfinfo $pdf 2>/dev/null | awk '/^Pages:/ {print $2}')
+check "the book has pages ($pages)" [ "${pages:-0}" -gt 20 ]
+
+for part in "(a) The linear function" "(b) The squared norm" "(c) The linear map" \
+            "(d) The quadratic form" "(e) When is the derivative"; do
+  check "Problem 2 part heading: $part" grep -qF "$part" $text
+done
+for heading in "Contents" "Problem 2: Vector calculus" "Verified claims" "The support library" \
+               "Index of chunks" "Index of identifiers"; do
+  check "heading: $heading" grep -qF "$heading" $text
+done
+check "no unresolved reference (??) in the text" bash -c '! grep -qF "??" "$0"' $text
+check "the LaTeX log has no undefined reference" \
+  bash -c '! grep -qE "undefined references|Reference .* undefined|Citation .* undefined" "$0"' $log
+check "the LaTeX log has no overfull box" bash -c '! grep -q "^Overfull" "$0"' $log
+check "every chunk is cross-referenced (no \"never defined\" chunk)" \
+  bash -c '! grep -q "never defined" "$0"' $text
+
+# Every figure and every program output that a chapter inputs exists and was
+# made by this build's program (not left over from an older one).
+for nw in book/*.nw; do
+  ch=$(basename $nw .nw)
+  stamp=build/out/$ch/stamp
+  check "$ch: its program ran in book mode" [ -f $stamp ]
+  for fig in $(grep -oE '\\bookfigure\{[^}]+\}' $nw | sed -E 's/.*\{(.*)\}/\1/'); do
+    check "$ch: figure $fig was plotted after the program's run" \
+      bash -c '[ -s "$0.tex" ] && [ -s "$0.pdf" ] && [ ! "$0.tex" -ot "$1" ] && [ ! "$2" -ot "$0.tex" ]' \
+      build/figures/$fig $stamp $pdf
+  done
+  for f in $(grep -oE '\\(input|booktable)\{build/out/[^}]+\}' $nw | sed -E 's/.*\{(.*)\}/\1/'); do
+    check "$ch: $f exists and was written by this build's program" \
+      bash -c '[ -s "$0" ] && [ ! "$0" -ot "$1" ]' $f build/bin/$ch
+  done
+done
+echo "1..$n"

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Build tests on a temporary copy of the built tree: an edit rebuilds exactly what
+# depends on it, and a broken edit fails loudly at the .nw line that caused it.
+set -u
+. tests/tap.sh
+W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
+cp -a . "$W/tree" && cd "$W/tree" || exit 1
+rm -rf .git
+mk() { make "$@" > ../make.out 2>&1; }
+steps() { grep -oE '^  [A-Z]+ ' ../make.out | tr -d ' ' | sort -u | tr '\n' ' '; }
+ran()   { grep -qE "^  $1 +$2" ../make.out; }
+sleep 1   # time stamps of the edits below must be newer than the build's
+
+mk; mk
+check "a second make with nothing changed does nothing" [ -z "$(steps)" ]
+
+# A prose edit, and one that inserts lines (shifting every #line below it).
+sed -i 's/^Problem~2 asks for the derivatives/Problem~2 asks for all the derivatives/' book/gradients.nw
+mk; st=$?; s=$(steps)
+check "prose edit: make succeeds" [ $st -eq 0 ]
+check "prose edit: re-weaves and re-typesets ($s)" bash -c 'grep -q WEAVE <<< "$0" && grep -q LATEX <<< "$0"' "$s"
+check "prose edit: no compile, run or plot" bash -c '! grep -qE "CC|LD|RUN|PLOT" <<< "$0"' "$s"
+sed -i 's/^\\section{Notation: gradients are rows}/A new paragraph.\n\nAnd another.\n\n&/' book/gradients.nw
+mk; s=$(steps)
+check "prose lines inserted: still no compile, run or plot ($s)" bash -c '! grep -qE "CC|LD|RUN|PLOT" <<< "$0"' "$s"
+check "the PDF has the new prose" bash -c 'pdftotext build/book.pdf - | grep -q "asks for all the derivatives"'
+
+# A code edit in the chapter: a number in a chunk.
+old_dat=$(md5sum < build/out/gradients/steps.dat)
+sed -i 's/fmax(err3\[j\]\[2\], 1e-18)/fmax(err3[j][2], 1e-19)/' book/gradients.nw
+mk; st=$?
+check "code edit: make succeeds" [ $st -eq 0 ]
+check "code edit: recompiles, re-runs, re-plots and re-typesets the chapter" \
+  bash -c 'for s in "CC +build/src/gradients.c" "RUN +gradients" "PLOT +figures/gradients-steps.gp" "LATEX"; do
+    grep -qE "^  $s" ../make.out || exit 1; done'
+check "code edit: the library is not recompiled" bash -c '! grep -qE "^  CC +build/src/(mat|csv|err)\.c" ../make.out'
+check "code edit: the chapter's data changed" [ "$old_dat" != "$(md5sum < build/out/gradients/steps.dat)" ]
+check "code edit: the figure is newer than the data" [ build/figures/gradients-steps.tex -nt build/out/gradients/steps.dat -o ! build/figures/gradients-steps.tex -ot build/out/gradients/steps.dat ]
+
+# An edit of the support library rebuilds every chapter.
+sed -i 's|^double mat_dot(size_t n, const double \*x, const double \*y)$|& /* edited */|' chunks/mat.nw
+mk; st=$?
+check "library edit: every chapter program is relinked and re-run" \
+  bash -c '[ $0 -eq 0 ] && grep -qE "^  CC +build/src/mat.c" ../make.out && grep -qE "^  RUN +gradients" ../make.out' $st
+
+# Broken edits fail at the right place.
+cp book/gradients.nw ../saved.nw
+line=$(grep -n '^static void g_jacobian' book/gradients.nw | cut -d: -f1)
+sed -i "$((line + 1))s/2.0 \* x\[k\]/2.0 * undefined_variable/" book/gradients.nw
+mk; st=$?
+check "a C error fails the build" [ $st -ne 0 ]
+check "the compiler names book/gradients.nw:$((line + 1))" grep -qE "^book/gradients.nw:$((line + 1)):[0-9]+: error" ../make.out
+cp ../saved.nw book/gradients.nw
+
+sed -i 's/^<<Part (e): \[\[2x.A\]\]>>$/<<Part (e): [[2x'"'"'A]] misspelled>>/' book/gradients.nw
+mk; st=$?
+check "an undefined chunk fails the build with its name and file" \
+  bash -c '[ $0 -ne 0 ] && grep -q "book/gradients.nw" ../make.out && grep -q "misspelled" ../make.out' $st
+cp ../saved.nw book/gradients.nw
+
+printf '\n<<An orphan chunk>>=\nint orphan;\n@\n' >> book/gradients.nw
+mk; st=$?
+check "a chunk defined but never used fails the build with its name and file" \
+  bash -c '[ $0 -ne 0 ] && grep -q "^book/gradients.nw: chunk <<An orphan chunk>> is defined but never used" ../make.out' $st
+cp ../saved.nw book/gradients.nw
+
+line=$(grep -n '^\\section{Notation: gradients are rows}' book/gradients.nw | cut -d: -f1)
+sed -i "${line}s/^/\\\\undefinedmacro /" book/gradients.nw
+mk; st=$?
+check "a LaTeX error fails the build at book/gradients.nw:$line" \
+  bash -c '[ $0 -ne 0 ] && grep -q "^book/gradients.nw:$1: Undefined control sequence" ../make.out' $st $line
+check "a LaTeX error shows the log's lines, not the whole log" [ "$(wc -l < ../make.out)" -lt 40 ]
+cp ../saved.nw book/gradients.nw
+mk; st=$?
+check "after the fix, make finishes the job" [ $st -eq 0 -a -s build/book.pdf ]
+echo "1..$n"
