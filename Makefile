@@ -24,7 +24,7 @@ MODULES  := err mat rng csv out report cli la
 B        := build
 CC       := cc
 CFLAGS   := -std=c11 -O2 -g -Wall -Wextra -pedantic -Werror -Wshadow -Wstrict-prototypes
-CPPFLAGS := -I$(B)/src -I/usr/include/x86_64-linux-gnu
+CPPFLAGS := -I$(B)/src
 LDLIBS   := -llapacke -llapack -lblas -lm
 TEST_LDLIBS := -lcmocka
 

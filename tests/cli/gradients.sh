@@ -9,7 +9,7 @@ T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 # --- help and the documented example ---------------------------------------------
 out=$($G --help); st=$?
 check "--help exits 0 and shows the usage" [ $st -eq 0 ]
-check "--help names every option" bash -c 'for o in --A --x --c --book --help; do
+check "--help names every option and row" bash -c 'for o in --A --x --c --book --help "a,..." "e,..."; do
   grep -q -- "$o" <<< "$1" || exit 1; done' _ "$out"
 
 expected='a,3,0,-1
@@ -17,7 +17,8 @@ b,2,-4,1
 c,2,1,0
 c,-1,3,4
 c,0.5,0,1
-d,4.25,-10,-6.5'
+d,4.25,-10,-6.5
+e,8.5,-10,-15'
 out=$($G --A book/data/A.csv --x book/data/x.csv --c book/data/c.csv); st=$?
 check "the example prints the derivatives worked out by hand" [ $st -eq 0 -a "$out" = "$expected" ]
 out=$($G --A book/data/A.csv --x book/data/x.csv)
@@ -31,7 +32,7 @@ check "CRLF line ends, a row vector and standard input are accepted" \
 
 printf '0.1\n' > "$T/one.csv"; printf '0.3\n' > "$T/x1.csv"
 out=$($G --A "$T/one.csv" --x "$T/x1.csv")
-check "1x1 problem, 17 significant digits" [ "$out" = "$(printf 'b,0.59999999999999998\nc,0.10000000000000001\nd,0.059999999999999998')" ]
+check "1x1 problem, 17 significant digits" [ "$out" = "$(printf 'b,0.59999999999999998\nc,0.10000000000000001\nd,0.059999999999999998\ne,0.059999999999999998')" ]
 
 # --- bad input: exit 2, one line on stderr naming file and line, empty stdout ----------
 x=book/data/x.csv
