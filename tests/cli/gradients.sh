@@ -90,15 +90,49 @@ expect_usage_error "bad x after a good A" "^gradients: $T/nan.csv:2: field 2 is 
 # --- bad usage -------------------------------------------------------------------------
 expect_usage_error "no arguments" "^gradients: --A and --x are required" $G
 expect_usage_error "missing --x" "^gradients: --A and --x are required" $G --A $A
-expect_usage_error "unknown option" "^gradients: unknown option or missing value: --frobnicate" \
+expect_usage_error "unknown option" "^gradients: unknown option --frobnicate \(try --help\)$" \
   $G --frobnicate --A $A --x $x
-expect_usage_error "option without its value" "^gradients: unknown option or missing value: --x" \
+expect_usage_error "option without its value" "^gradients: --x: missing value" \
   $G --A $A --x
 expect_usage_error "stray argument" "^gradients: unexpected argument: extra" $G --A $A --x $x extra
 expect_usage_error "standard output cannot be written" "^gradients: cannot write standard output" \
   bash -c "$G --A $A --x $x > /dev/full"
 expect_usage_error "book mode into an impossible directory" "^gradients: .*cannot create directory" \
   $G --book "$T/empty.csv/sub"
+
+expect_usage_error "option given twice" "^gradients: --A given twice" $G --A $A --A $A --x $x
+expect_usage_error "a value that is the next option" "^gradients: --A: missing value \(found the option --x\)$" \
+  $G --A --x $x
+expect_usage_error "empty file name" "^gradients: --A: empty value$" $G --A "" --x $x
+expect_usage_error "standard input for two files" "^gradients: standard input \(-\) can be read for one file only$" \
+  $G --A - --x - < /dev/null
+expect_usage_error "--book with data files" "^gradients: --book runs the chapter's experiments and takes no --A" \
+  $G --book "$T/b" --A $A --x $x
+expect_usage_error "--help to a full disk" "^gradients: cannot write standard output" \
+  bash -c "$G --help > /dev/full"
+expect_usage_error "--book to a full disk" "^gradients: cannot write standard output" \
+  bash -c "$G --book $T/full > /dev/full"
+printf '1e300,0\n0,1e300\n' > "$T/big.csv"; printf '1e10\n1\n' > "$T/xbig.csv"
+expect_usage_error "overflowing derivative" "^gradients: row b \(2x'\) overflows|^gradients: row d \(x'\(A \+ A'\)\) overflows at entry 1" \
+  $G --A "$T/big.csv" --x "$T/xbig.csv"
+expect_usage_error "a file with no line ends" "^gradients: /dev/zero:1: line longer than 64 MiB" \
+  $G --A /dev/zero --x $x
+printf '1\n' > "$T/x1e.csv"
+expect_usage_error "one entry (grammar)" "x has 1 entry but A is 3 x 3$" $G --A $A --x "$T/x1e.csv"
+printf '1,2\x1b[31m,3\n' > "$T/esc.csv"
+expect_usage_error "control bytes are escaped" 'field 2 is not a number: "2\\x1B\[31m"$' $G --A "$T/esc.csv" --x $x
+
+# --- accepted oddities ---------------------------------------------------------------
+printf '0,1e307,1e307\n-1e307,0,0\n-1e307,0,0\n' > "$T/skew.csv"; printf '1\n1\n1\n' > "$T/ones.csv"
+out=$($G --A "$T/skew.csv" --x "$T/ones.csv"); st=$?
+check "a skew-symmetric A of size 1e307 gives d = 0 exactly" \
+  bash -c '[ $0 -eq 0 ] && grep -qx "d,0,0,0" <<< "$1"' $st "$out"
+printf '\xef\xbb\xbf# with a byte-order mark\n2,1,0\n-1,3,4\n0.5,0,1\n' > "$T/bom.csv"
+out=$($G --A "$T/bom.csv" --x $x)
+check "a UTF-8 byte-order mark is skipped" [ "$out" = "$(tail -n +2 <<< "$expected")" ]
+printf '%s\n' "$(printf '1%.0s' $(seq 1 130))" > "$T/long1.csv"
+out=$($G --A "$T/long1.csv" --x "$T/x1e.csv"); st=$?
+check "a 130-digit number is a number" bash -c '[ $0 -eq 0 ] && grep -q "^c,1.111111111111111e+129$" <<< "$1"' $st "$out"
 
 # --- book mode ---------------------------------------------------------------------------
 out=$($G --book "$T/book"); st=$?

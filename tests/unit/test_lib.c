@@ -275,6 +275,31 @@ static void test_csv_nul_byte_and_long_line(void **state)
   mat_free(&a);
 }
 
+static void test_csv_bom_long_fields_and_escapes(void **state)
+{
+  (void)state;
+  mat a;
+  err e;
+  assert_int_equal(csv_read(write_file("bom.csv", "\xEF\xBB\xBF" "1,2\n"), &a, &e), ERR_OK);
+  assert_true(MAT(&a, 0, 0) == 1 && MAT(&a, 0, 1) == 2);
+  mat_free(&a);
+  char digits[300];
+  memset(digits, '7', 200);
+  strcpy(digits + 200, "\n");
+  assert_int_equal(csv_read(write_file("digits.csv", digits), &a, &e), ERR_OK);
+  assert_true(fabs(MAT(&a, 0, 0) / 7.777777777777777e199 - 1) < 1e-15);
+  mat_free(&a);
+  assert_int_equal(csv_read(write_file("cr.csv", "1,2\r3\n"), &a, &e), ERR_INPUT);
+  assert_non_null(strstr(e.msg, ":1: field 2 is not a number: \"2\\x0D3\"\0"));
+  assert_null(strstr(e.msg, "header"));      /* a digit first: no header hint */
+  assert_int_equal(csv_read(write_file("vt.csv", "\v1\n"), &a, &e), ERR_INPUT);
+  char big[120] = "1,";
+  memset(big + 2, 'z', 100);
+  big[102] = '\0';
+  assert_int_equal(csv_read(write_file("bigfield.csv", big), &a, &e), ERR_INPUT);
+  assert_non_null(strstr(e.msg, "zzzz...\""));  /* cut at 40 characters */
+}
+
 static void test_csv_vector_shapes(void **state)
 {
   (void)state;
@@ -511,6 +536,7 @@ int main(void)
     cmocka_unit_test(test_csv_no_final_newline_and_underflow),
     cmocka_unit_test(test_csv_errors),
     cmocka_unit_test(test_csv_nul_byte_and_long_line),
+    cmocka_unit_test(test_csv_bom_long_fields_and_escapes),
     cmocka_unit_test(test_csv_vector_shapes),
     cmocka_unit_test(test_csv_parse_double_classes),
     cmocka_unit_test(test_out_atomic_commit_and_abort),
