@@ -17,7 +17,7 @@ MAKEFLAGS   += --no-builtin-rules --no-builtin-variables
 
 # ---- what the book is made of ------------------------------------------------
 # Chapters in book order: book/NAME.nw tangles to the program build/bin/NAME.
-CHAPTERS := gradients
+CHAPTERS := gradients lsq
 # Support-library modules: chunks/NAME.nw tangles to NAME.h and NAME.c.
 MODULES  := err mat rng csv out report cli la
 
@@ -123,6 +123,7 @@ $(B)/out/%/stamp: $(B)/bin/%
 # A "Try it" box: the documented command of a chapter, run from the top of the
 # tree exactly as a reader types it, and its real output.
 TRY_gradients := build/bin/gradients --A book/data/A.csv --x book/data/x.csv --c book/data/c.csv
+TRY_lsq       := build/bin/lsq --verbose book/data/lsq-X.csv book/data/lsq-y.csv 2>&1
 TRY_INPUTS    := $(wildcard book/data/*.csv)
 $(B)/out/%/try.tex: $(B)/bin/% $(TRY_INPUTS) Makefile
 	$(call say,TRY,$*)

@@ -15,7 +15,12 @@ for part in "(a) The linear function" "(b) The squared norm" "(c) The linear map
             "(d) The quadratic form" "(e) When is the derivative"; do
   check "Problem 2 part heading: $part" grep -qF "$part" $text
 done
-for heading in "Contents" "Problem 2: Vector calculus" "Verified claims" "The support library" \
+for part in "(a) Least squares: the normal equations" "(b) The SVD form" "(c) The left inverse" \
+            "(d) The minimum-norm solution" "(e) The same SVD expression" "(f) The right inverse"; do
+  check "Problem 3 part heading: $part" grep -qF "$part" $text
+done
+for heading in "Contents" "Problem 2: Vector calculus" "Problem 3: Least squares and the minimum-norm problem" \
+               "Verified claims" "The support library" \
                "Index of chunks" "Index of identifiers"; do
   check "heading: $heading" grep -qF "$heading" $text
 done

@@ -1,0 +1,132 @@
+/* Unit and property tests of Problem 3 (book/lsq.nw), with cmocka.
+   Linked against the chapter compiled without its main(). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+#include "lsq.h"
+#include "rng.h"
+
+static const lsq_method methods[3] = {LSQ_SVD, LSQ_QR, LSQ_NORMAL};
+
+static void test_one_by_one(void **state)
+{
+  (void)state;
+  double xd[1] = {2}, y[1] = {6}, w[1];
+  mat X = {1, 1, 1, xd};
+  for (int k = 0; k < 3; k++) {
+    lsq_info info;
+    assert_int_equal(lsq_solve(&X, y, methods[k], 1e-12, w, &info, NULL), ERR_OK);
+    assert_true(w[0] == 3.0);
+    assert_true(info.resid == 0.0);
+  }
+}
+
+static void test_min_norm_wide(void **state)
+{
+  (void)state;
+  double xd[2] = {1, 2}, y[1] = {5}, w[2];
+  mat X = {1, 2, 1, xd};
+  for (int k = 0; k < 3; k++) {
+    lsq_info info;
+    assert_int_equal(lsq_solve(&X, y, methods[k], 1e-12, w, &info, NULL), ERR_OK);
+    assert_true(fabs(w[0] - 1) < 1e-15 && fabs(w[1] - 2) < 1e-15);
+  }
+}
+
+static void test_rank_deficient(void **state)
+{
+  (void)state;
+  double xd[6] = {1, 2, 3, 1, 2, 3}, y[3] = {1, 2, 3}, w[2];
+  mat X = {3, 2, 3, xd};
+  lsq_info info;
+  err e;
+  assert_int_equal(lsq_solve(&X, y, LSQ_SVD, lsq_default_rcond(3, 2), w, &info, &e), ERR_OK);
+  assert_int_equal(info.rank, 1);
+  assert_true(fabs(w[0] - 0.5) < 1e-15 && fabs(w[1] - 0.5) < 1e-15);
+  assert_int_equal(lsq_solve(&X, y, LSQ_QR, lsq_default_rcond(3, 2), w, &info, &e), ERR_NUMERIC);
+  assert_non_null(strstr(e.msg, "--method svd"));
+  assert_int_equal(lsq_solve(&X, y, LSQ_NORMAL, lsq_default_rcond(3, 2), w, &info, &e), ERR_NUMERIC);
+  assert_non_null(strstr(e.msg, "--method svd"));
+}
+
+static void test_zero_matrix_and_bad_threshold(void **state)
+{
+  (void)state;
+  double xd[4] = {0, 0, 0, 0}, y[2] = {1, 2}, w[2] = {7, 7};
+  mat X = {2, 2, 2, xd};
+  lsq_info info;
+  err e;
+  assert_int_equal(lsq_solve(&X, y, LSQ_SVD, 1e-12, w, &info, &e), ERR_OK);
+  assert_true(w[0] == 0 && w[1] == 0);
+  assert_int_equal(info.rank, 0);
+  assert_int_equal(lsq_solve(&X, y, LSQ_SVD, -1, w, &info, &e), ERR_ARG);
+  assert_int_equal(lsq_solve(&X, y, LSQ_SVD, 1, w, &info, &e), ERR_ARG);
+  assert_int_equal(lsq_solve(&X, y, LSQ_SVD, NAN, w, &info, &e), ERR_ARG);
+}
+
+/* Property: on random full-rank problems of many shapes the three methods
+   agree with each other and with the pseudoinverse, and the residual is
+   orthogonal to the columns of X. */
+static void test_random_shapes(void **state)
+{
+  (void)state;
+  rng r;
+  rng_seed(&r, 31);
+  size_t shapes[][2] = {{1, 1}, {1, 5}, {5, 1}, {2, 2}, {9, 4}, {4, 9}, {30, 7},
+                        {7, 30}, {16, 16}};
+  for (size_t t = 0; t < sizeof shapes / sizeof shapes[0]; t++) {
+    size_t m = shapes[t][0], n = shapes[t][1];
+    mat X, P;
+    double y[32], w[3][32], res[32], g[32];
+    assert_int_equal(mat_alloc(&X, m, n, NULL), ERR_OK);
+    mat_fill_normal(&X, &r);
+    for (size_t i = 0; i < m; i++) y[i] = rng_normal(&r);
+    for (int k = 0; k < 3; k++) {
+      lsq_info info;
+      assert_int_equal(lsq_solve(&X, y, methods[k], lsq_default_rcond(m, n), w[k], &info, NULL),
+                       ERR_OK);
+    }
+    int rank;
+    assert_int_equal(lsq_pinv(&X, lsq_default_rcond(m, n), &P, &rank, NULL), ERR_OK);
+    assert_int_equal(rank, (int)(m < n ? m : n));
+    mat_gemv(0, 1.0, &P, y, g);
+    double nw = mat_norm2(n, w[0]);
+    for (size_t i = 0; i < n; i++) {
+      assert_true(fabs(w[1][i] - w[0][i]) <= 1e-10 * nw);
+      assert_true(fabs(w[2][i] - w[0][i]) <= 1e-8 * nw);
+      assert_true(fabs(g[i] - w[0][i]) <= 1e-10 * nw);
+    }
+    mat_gemv(0, 1.0, &X, w[0], res);
+    for (size_t i = 0; i < m; i++) res[i] = y[i] - res[i];
+    mat_gemv(1, 1.0, &X, res, g);
+    assert_true(mat_norm_inf(n, g) <= 1e-12 * (1 + mat_norm2(m, y)) * mat_max_abs(&X) * m);
+    mat_free(&X); mat_free(&P);
+  }
+}
+
+static void test_default_threshold(void **state)
+{
+  (void)state;
+  assert_true(lsq_default_rcond(4000, 400) == 4000 * DBL_EPSILON);
+  assert_true(lsq_default_rcond(3, 7) == 7 * DBL_EPSILON);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_one_by_one),
+    cmocka_unit_test(test_min_norm_wide),
+    cmocka_unit_test(test_rank_deficient),
+    cmocka_unit_test(test_zero_matrix_and_bad_threshold),
+    cmocka_unit_test(test_random_shapes),
+    cmocka_unit_test(test_default_threshold),
+  };
+  return cmocka_run_group_tests_name("Problem 3", tests, NULL, NULL);
+}
