@@ -49,6 +49,16 @@ check "--verbose reports shape, rank, singular values, condition, residual on st
   bash -c 'for w in "6 x 3" "rank 3" sigma_max sigma_min condition residual; do grep -qF "$w" <<< "$0" || exit 1; done' "$err"
 check "--verbose does not change standard output" [ "$($L --verbose book/data/lsq-X.csv book/data/lsq-y.csv 2>/dev/null)" = "$a" ]
 
+printf '1,0\n0,1e-20\n' > "$T/Xd.csv"; printf '1\n1\n' > "$T/yd.csv"
+check "--rcond 0 keeps a singular value of 1e-20" [ "$($L --rcond 0 "$T/Xd.csv" "$T/yd.csv" | tail -1)" = "1e+20" ]
+err=$($L "$T/Xd.csv" "$T/yd.csv" 2>&1 >/dev/null)
+check "a dropped singular value is announced on stderr" grep -q "^lsq: note: X has numerical rank 1 < 2" <<< "$err"
+printf '1e200,0\n0,1\n' > "$T/Xbig.csv"
+expect_usage_error "normal equations that overflow say so" "^lsq: X'X overflows: .*use --method svd$" \
+  $L --method normal "$T/Xbig.csv" "$T/yd.csv"
+expect_usage_error "standard input is named <stdin> in messages" "^lsq: <stdin>: y has 3 entries but X \($X\) has 6 rows$" \
+  $L $X - < "$T/y3.csv"
+
 # --- refusals ----------------------------------------------------------------------------
 expect_usage_error "qr refuses a rank-deficient X and suggests svd" "^lsq: X is rank deficient.*use --method svd" \
   $L --method qr "$T/Xr.csv" "$T/y3.csv"
