@@ -56,8 +56,8 @@ check "a dropped singular value is announced on stderr" grep -q "^lsq: note: X h
 printf '1e200,0\n0,1\n' > "$T/Xbig.csv"
 expect_usage_error "normal equations that overflow say so" "^lsq: X'X overflows: .*use --method svd$" \
   $L --method normal "$T/Xbig.csv" "$T/yd.csv"
-expect_usage_error "standard input is named <stdin> in messages" "^lsq: <stdin>: y has 3 entries but X \($X\) has 6 rows$" \
-  $L $X - < "$T/y3.csv"
+expect_usage_error "standard input is named <stdin> in messages" "^lsq: <stdin>: y has 3 entries but X \(book/data/lsq-X.csv\) has 6 rows$" \
+  $L book/data/lsq-X.csv - < "$T/y3.csv"
 
 # --- refusals ----------------------------------------------------------------------------
 expect_usage_error "qr refuses a rank-deficient X and suggests svd" "^lsq: X is rank deficient.*use --method svd" \
