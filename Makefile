@@ -32,6 +32,12 @@ DEBS := make gcc noweb liblapacke-dev libopenblas-dev gnuplot-nox \
         texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
         lmodern latexmk poppler-utils libcmocka-dev
 
+# A reproducible book: the PDF's dates come from the last commit, and pdfTeX is
+# told to use them (book/book.tex also fixes the trailer ID and drops the
+# inclusion metadata of figures, which carries their own creation dates).
+export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export FORCE_SOURCE_DATE := 1
+
 ifeq ($(V),1)
   Q :=
   say :=
