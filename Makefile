@@ -24,13 +24,19 @@ MODULES  := err mat rng csv out report cli la
 B        := build
 CC       := cc
 CFLAGS   := -std=c11 -O2 -g -Wall -Wextra -pedantic -Werror -Wshadow -Wstrict-prototypes
+# make check SANITIZE=1: every program and test built with AddressSanitizer and
+# UndefinedBehaviorSanitizer in build/sanitize/, and the suite run against them.
+ifeq ($(SANITIZE),1)
+  B      := build/sanitize
+  CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
 CPPFLAGS := -I$(B)/src
 LDLIBS   := -llapacke -llapack -lblas -lm
 TEST_LDLIBS := -lcmocka
 
 DEBS := make gcc noweb liblapacke-dev libopenblas-dev gnuplot-nox \
         texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
-        lmodern latexmk poppler-utils libcmocka-dev
+        lmodern latexmk poppler-utils libcmocka-dev valgrind inotify-tools
 
 # A reproducible book: the PDF's dates come from the last commit, and pdfTeX is
 # told to use them (book/book.tex also fixes the trailer ID and drops the
@@ -54,7 +60,7 @@ PROGRAMS  := $(CHAPTERS:%=$(B)/bin/%)
 STAMPS    := $(MODULES:%=$(B)/src/%.tangled) $(CHAPTERS:%=$(B)/src/%.tangled)
 WOVEN     := $(CHAPTERS:%=$(B)/tex/%.tex) $(MODULES:%=$(B)/tex/%.tex)
 
-.PHONY: all deps check clean
+.PHONY: all deps check clean memcheck watch
 all: $(B)/book.pdf $(PROGRAMS)
 
 # ---- dependencies --------------------------------------------------------------
@@ -128,8 +134,8 @@ $(B)/out/%/stamp: $(B)/bin/%
 
 # A "Try it" box: the documented command of a chapter, run from the top of the
 # tree exactly as a reader types it, and its real output.
-TRY_gradients := build/bin/gradients --A book/data/A.csv --x book/data/x.csv --c book/data/c.csv
-TRY_lsq       := build/bin/lsq --verbose book/data/lsq-X.csv book/data/lsq-y.csv 2>&1
+TRY_gradients := $(B)/bin/gradients --A book/data/A.csv --x book/data/x.csv --c book/data/c.csv
+TRY_lsq       := $(B)/bin/lsq --verbose book/data/lsq-X.csv book/data/lsq-y.csv 2>&1
 TRY_INPUTS    := $(wildcard book/data/*.csv)
 $(B)/out/%/try.tex: $(B)/bin/% $(TRY_INPUTS) Makefile
 	$(call say,TRY,$*)
@@ -195,6 +201,32 @@ $(B)/src $(B)/obj $(B)/lib $(B)/bin $(B)/tex $(B)/figures:
 	$(Q)mkdir -p $@
 
 include tests/tests.mk
+
+# ---- memcheck: every program under valgrind, in book mode, on the Try-it data,
+# and on bad input; any memory error or leak of our own fails (exit status 9).
+MEMCHECK := valgrind --quiet --error-exitcode=9 --leak-check=full \
+            --errors-for-leak-kinds=definite,indirect
+memcheck: $(PROGRAMS)
+	$(Q)expect2() { "$$@" > /dev/null 2>&1 && return 1; [ $$? -eq 2 ]; }; \
+	for c in $(CHAPTERS); do \
+	  echo "  MEMCHECK $$c"; \
+	  $(MEMCHECK) $(B)/bin/$$c --book $(B)/memcheck/$$c > /dev/null; \
+	  $(MEMCHECK) $(B)/bin/$$c --help > /dev/null; \
+	  expect2 $(MEMCHECK) $(B)/bin/$$c --no-such-option; \
+	  expect2 $(MEMCHECK) $(B)/bin/$$c --book /dev/null/x; \
+	done; \
+	$(MEMCHECK) $(TRY_gradients) > /dev/null; \
+	$(MEMCHECK) $(TRY_lsq) > /dev/null; \
+	expect2 $(MEMCHECK) $(B)/bin/gradients --A tests/data/rank1-X.csv --x book/data/x.csv; \
+	expect2 $(MEMCHECK) $(B)/bin/lsq --method qr tests/data/rank1-X.csv tests/data/rank1-y.csv; \
+	echo "  MEMCHECK clean: no memory error, no leak"
+
+# ---- watch: rebuild whenever a source is saved, until interrupted.
+watch:
+	@command -v inotifywait > /dev/null || { echo "make watch needs inotifywait: make deps" >&2; exit 2; }
+	@while :; do $(MAKE) --no-print-directory all || echo "  FAILED: fix the error above and save again"; \
+	  echo "  WATCH   waiting for a change in book/ chunks/ figures/ Makefile"; \
+	  inotifywait -qq -r -e close_write,moved_to,create,delete book chunks figures Makefile; done
 
 clean:
 	rm -rf $(B)

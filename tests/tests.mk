@@ -18,5 +18,12 @@ $(B)/tests/test_%: tests/unit/test_%.c $(B)/obj/%-nomain.o $(LIB) | $(STAMPS) $(
 $(B)/tests:
 	$(Q)mkdir -p $@
 
+ifeq ($(SANITIZE),1)
+# Under the sanitizers: the programs, their book modes (every claim), the unit
+# and the command-line tests; the PDF and rebuild tests concern the normal build.
+check: $(PROGRAMS) $(CHAPTERS:%=$(B)/out/%/stamp) $(UNIT_TESTS)
+	@BUILD=$(B) tests/run $(UNIT_TESTS) $(wildcard tests/cli/*.sh)
+else
 check: all $(UNIT_TESTS)
-	@tests/run $(UNIT_TESTS) $(wildcard tests/cli/*.sh) $(wildcard tests/build/*.sh)
+	@BUILD=$(B) tests/run $(UNIT_TESTS) $(wildcard tests/cli/*.sh) $(wildcard tests/build/*.sh)
+endif

@@ -3,7 +3,7 @@
 # kind of bad input.  Run from the top of the tree.
 set -u
 . tests/tap.sh
-G=build/bin/gradients
+G=${BUILD:-build}/bin/gradients
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 
 # --- help and the documented example ---------------------------------------------

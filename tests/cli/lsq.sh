@@ -3,7 +3,7 @@
 # reader's data, and every kind of bad input.  Run from the top of the tree.
 set -u
 . tests/tap.sh
-L=build/bin/lsq
+L=${BUILD:-build}/bin/lsq
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 # close A B TOL: every pair of numbers (one per line) agrees to TOL (absolute)
 close() { paste <(printf '%s\n' "$1") <(printf '%s\n' "$2") |
@@ -39,7 +39,7 @@ printf '0,0\n0,0\n' > "$T/X0.csv"; printf '1\n2\n' > "$T/y2.csv"
 check "zero matrix: svd gives w = 0" close "$($L "$T/X0.csv" "$T/y2.csv")" "$(printf '0\n0')" 0
 out=$($L --rcond 0.5 book/data/lsq-X.csv book/data/lsq-y.csv 2>&1); st=$?
 check "--rcond 0.5 lowers the rank (verbose says rank 1)" \
-  bash -c '[ $0 -eq 0 ] && [ "$(build/bin/lsq --verbose --rcond 0.5 book/data/lsq-X.csv book/data/lsq-y.csv 2>&1 >/dev/null | grep -o "rank [0-9]*")" = "rank 1" ]' $st
+  bash -c '[ $0 -eq 0 ] && [ "$($1 --verbose --rcond 0.5 book/data/lsq-X.csv book/data/lsq-y.csv 2>&1 >/dev/null | grep -o "rank [0-9]*")" = "rank 1" ]' $st $L
 a=$($L book/data/lsq-X.csv book/data/lsq-y.csv)
 b=$($L --method qr book/data/lsq-X.csv book/data/lsq-y.csv)
 c=$($L --method normal book/data/lsq-X.csv book/data/lsq-y.csv)
