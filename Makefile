@@ -130,7 +130,7 @@ $(B)/bin/%: $(B)/obj/%.o $(LIB) | $(B)/bin
 # touched only when the run succeeded (every claim held).
 $(B)/out/%/stamp: $(B)/bin/%
 	$(call say,RUN,$*)
-	$(Q)mkdir -p $(@D) && $< --book $(@D) && touch $@
+	$(Q)rm -f $@; mkdir -p $(@D) && $< --book $(@D) && touch $@
 
 # A "Try it" box: the documented command of a chapter, run from the top of the
 # tree exactly as a reader types it, and its real output.

@@ -71,6 +71,23 @@ check "a LaTeX error fails the build at book/gradients.nw:$line" \
   bash -c '[ $0 -ne 0 ] && grep -q "^book/gradients.nw:$1: Undefined control sequence" ../make.out' $st $line
 check "a LaTeX error shows the log's lines, not the whole log" [ "$(wc -l < ../make.out)" -lt 40 ]
 cp ../saved.nw book/gradients.nw
+
+# A claim that fails stops the build and says which, by how much.
+sed -i 's/cs_worst, cs_tol, e);/cs_worst, 0.0, e);/' book/gradients.nw
 mk; st=$?
-check "after the fix, make finishes the job" [ $st -eq 0 -a -s build/book.pdf ]
+check "a failed claim fails the build" [ $st -ne 0 ]
+check "and prints the claim, its measured error and its tolerance" \
+  grep -qE "^gradients: claim failed: steps-complex-flat: measured [0-9.e+-]+ > tolerance 0$" ../make.out
+check "and leaves no stamp that a later make would take as done" [ ! -e build/out/gradients/stamp ]
+cp ../saved.nw book/gradients.nw
+
+# A program that dies halfway leaves no output a later make would trust.
+sed -i '/^static int sweep_steps(report \*r, err \*e)$/{n;s/^{$/{ abort();/}' book/gradients.nw
+mk; st=$?
+check "a program that crashes in book mode fails the build" \
+  bash -c '[ $0 -ne 0 ] && [ ! -e build/out/gradients/stamp ] && grep -qE "^  RUN +gradients" ../make.out' $st
+check "and leaves no half-written file" bash -c '! ls build/out/gradients | grep -qvE "^[a-z-]+\.(tex|txt|dat)$"'
+cp ../saved.nw book/gradients.nw
+mk; st=$?
+check "after the fix, make finishes the job" [ $st -eq 0 -a -s build/book.pdf -a -e build/out/gradients/stamp ]
 echo "1..$n"
