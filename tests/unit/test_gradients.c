@@ -147,6 +147,26 @@ static void test_complex_step_random(void **state)
   }
 }
 
+/* Edge cases: 1 x 1, a zero matrix, scales of 1e+-150 whose products are 1. */
+static void test_edge_cases(void **state)
+{
+  (void)state;
+  double z[4] = {0, 0, 0, 0}, xz[2] = {3, -4}, a1[1] = {1e150}, x1[1] = {1e-150};
+  mat Z = {2, 2, 2, z}, A1 = {1, 1, 1, a1};
+  double row[2];
+  mat J = {1, 2, 1, row};
+  grad_data dz = {2, &Z, xz};
+  grad_parts[3].jacobian(&dz, xz, &J);
+  assert_true(row[0] == 0 && row[1] == 0);
+  mat J1 = {1, 1, 1, row};
+  grad_data d1 = {1, &A1, x1};
+  grad_parts[3].jacobian(&d1, x1, &J1);
+  assert_true(fabs(row[0] - 2.0) < 1e-15);          /* (A + A')x = 2 */
+  double y;
+  grad_parts[3].eval(&d1, x1, &y);
+  assert_true(fabs(y - 1e-150) < 1e-165);           /* x'Ax */
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -156,6 +176,7 @@ int main(void)
     cmocka_unit_test(test_difference_formulas_exact),
     cmocka_unit_test(test_fd_rejects_bad_step),
     cmocka_unit_test(test_complex_step_random),
+    cmocka_unit_test(test_edge_cases),
   };
   return cmocka_run_group_tests_name("Problem 2", tests, NULL, NULL);
 }

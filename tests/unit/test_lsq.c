@@ -111,6 +111,58 @@ static void test_random_shapes(void **state)
   }
 }
 
+/* Numerical edge cases: a zero column, huge and tiny scales, a nearly
+   singular matrix. */
+static void test_zero_column(void **state)
+{
+  (void)state;
+  double xd[6] = {1, 2, 3, 0, 0, 0}, y[3] = {2, 4, 6}, w[2];
+  mat X = {3, 2, 3, xd};
+  lsq_info info;
+  err e;
+  assert_int_equal(lsq_solve(&X, y, LSQ_SVD, lsq_default_rcond(3, 2), w, &info, &e), ERR_OK);
+  assert_int_equal(info.rank, 1);
+  assert_true(fabs(w[0] - 2) < 1e-15 && w[1] == 0);
+  assert_int_equal(lsq_solve(&X, y, LSQ_QR, lsq_default_rcond(3, 2), w, &info, &e), ERR_NUMERIC);
+}
+
+static void test_extreme_scales(void **state)
+{
+  (void)state;
+  for (int sgn = -1; sgn <= 1; sgn += 2) {
+    double sc = pow(10.0, 150 * sgn);
+    double xd[6] = {1 * sc, 1 * sc, 1 * sc, 0, 1 * sc, 2 * sc}, y[3] = {1, 2, 3}, w[2];
+    mat X = {3, 2, 3, xd};              /* fit y = a + b t at t = 0, 1, 2 */
+    for (int k = 0; k < 3; k++) {
+      lsq_info info;
+      assert_int_equal(lsq_solve(&X, y, methods[k], 1e-12, w, &info, NULL), ERR_OK);
+      assert_true(fabs(w[0] * sc - 1) < 1e-12 && fabs(w[1] * sc - 1) < 1e-12);
+    }
+  }
+}
+
+static void test_nearly_singular(void **state)
+{
+  (void)state;
+  enum { N = 12 };
+  mat H;
+  double y[N], w[N];
+  assert_int_equal(mat_alloc(&H, N, N, NULL), ERR_OK);
+  for (int j = 0; j < N; j++)
+    for (int i = 0; i < N; i++) MAT(&H, i, j) = 1.0 / (i + j + 1);   /* Hilbert */
+  for (int i = 0; i < N; i++) y[i] = 1;
+  lsq_info info;
+  err e;
+  assert_int_equal(lsq_solve(&H, y, LSQ_SVD, lsq_default_rcond(N, N), w, &info, &e), ERR_OK);
+  assert_true(info.rank < N);                      /* kappa ~ 1.7e16 */
+  assert_true(info.smax / info.smin > 1e15);
+  assert_int_equal(lsq_solve(&H, y, LSQ_NORMAL, lsq_default_rcond(N, N), w, &info, &e),
+                   ERR_NUMERIC);
+  assert_int_equal(lsq_solve(&H, y, LSQ_SVD, 0.0, w, &info, &e), ERR_OK);
+  assert_int_equal(info.rank, N);                  /* R = 0 keeps them all */
+  mat_free(&H);
+}
+
 static void test_default_threshold(void **state)
 {
   (void)state;
@@ -126,6 +178,9 @@ int main(void)
     cmocka_unit_test(test_rank_deficient),
     cmocka_unit_test(test_zero_matrix_and_bad_threshold),
     cmocka_unit_test(test_random_shapes),
+    cmocka_unit_test(test_zero_column),
+    cmocka_unit_test(test_extreme_scales),
+    cmocka_unit_test(test_nearly_singular),
     cmocka_unit_test(test_default_threshold),
   };
   return cmocka_run_group_tests_name("Problem 3", tests, NULL, NULL);
