@@ -21,9 +21,48 @@ $(B)/tests:
 ifeq ($(SANITIZE),1)
 # Under the sanitizers: the programs, their book modes (every claim), the unit
 # and the command-line tests; the PDF and rebuild tests concern the normal build.
-check: $(PROGRAMS) $(CHAPTERS:%=$(B)/out/%/stamp) $(UNIT_TESTS)
-	@BUILD=$(B) tests/run $(UNIT_TESTS) $(wildcard tests/cli/*.sh)
+check: $(PROGRAMS) $(CHAPTERS:%=$(B)/out/%/stamp) $(UNIT_TESTS) $(REPLAY)
+	@BUILD=$(B) tests/run $(UNIT_TESTS) tests/fuzz/replay.sh $(wildcard tests/cli/*.sh)
 else
-check: all $(UNIT_TESTS)
-	@BUILD=$(B) tests/run $(UNIT_TESTS) $(wildcard tests/cli/*.sh) $(wildcard tests/build/*.sh)
+check: all $(UNIT_TESTS) $(REPLAY)
+	@BUILD=$(B) tests/run $(UNIT_TESTS) tests/fuzz/replay.sh $(wildcard tests/cli/*.sh) \
+	  $(wildcard tests/build/*.sh)
 endif
+
+# ---- fuzzing ------------------------------------------------------------------------
+# make fuzz [FUZZ_SECONDS=60]: libFuzzer (clang) on the CSV reader and on every
+# program's option parser, seeded with tests/fuzz/corpus/; new inputs go to
+# build/fuzz/corpus-*, crashes to build/fuzz/crash-* (make each a corpus file in
+# tests/fuzz/corpus/ once fixed: make check replays them all).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := csv options
+FUZZ_SRCS    := $(MODULES:%=$(B)/src/%.c) $(CHAPTERS:%=$(B)/src/%.c)
+FUZZ_FLAGS   := -std=c11 -O1 -g -I$(B)/src -DBOOK_NO_MAIN -fno-omit-frame-pointer \
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRCS) | $(STAMPS)
+	$(call say,CC,$< [libFuzzer])
+	$(Q)mkdir -p $(@D) && clang $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS) $(LDLIBS)
+
+.PHONY: fuzz
+fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz_%)
+	$(Q)for t in $(FUZZ_TARGETS); do \
+	  echo "  FUZZ    $$t for $(FUZZ_SECONDS) s"; mkdir -p $(B)/fuzz/corpus-$$t; \
+	  $(B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=1 -artifact_prefix=$(B)/fuzz/crash-$$t- \
+	    $(B)/fuzz/corpus-$$t tests/fuzz/corpus/$$t 2>&1 \
+	    | grep -E '^(Done [0-9]+ runs|stat::new_units_added|==.*ERROR|SUMMARY)' \
+	    | sed 's/^/          /'; \
+	  s=$${PIPESTATUS[0]}; [ $$s -eq 0 ] || { echo "  FUZZ    $$t FOUND A CRASH: $(B)/fuzz/crash-$$t-*" >&2; exit 1; }; \
+	done
+
+# The corpus replayed by make check, with the ordinary compiler.
+$(B)/tests/replay_csv: tests/fuzz/replay.c tests/fuzz/fuzz_csv.c $(LIB) | $(STAMPS) $(B)/tests
+	$(call say,CC,$@)
+	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -D_POSIX_C_SOURCE=200809L -o $@ $(filter %.c,$^) $(LIB) $(LDLIBS)
+$(B)/tests/replay_options: tests/fuzz/replay.c tests/fuzz/fuzz_options.c \
+                           $(CHAPTERS:%=$(B)/obj/%-nomain.o) $(LIB) | $(STAMPS) $(B)/tests
+	$(call say,CC,$@)
+	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $(filter %.c,$^) $(CHAPTERS:%=$(B)/obj/%-nomain.o) \
+	  $(LIB) $(LDLIBS)
+REPLAY := $(B)/tests/replay_csv $(B)/tests/replay_options

@@ -90,4 +90,18 @@ check "and leaves no half-written file" bash -c '! ls build/out/gradients | grep
 cp ../saved.nw book/gradients.nw
 mk; st=$?
 check "after the fix, make finishes the job" [ $st -eq 0 -a -s build/book.pdf -a -e build/out/gradients/stamp ]
+# make watch rebuilds after a save, and keeps watching.
+if command -v inotifywait > /dev/null; then
+  setsid make watch > ../watch.out 2>&1 & wpid=$!
+  waits() { grep -c "WATCH   waiting" ../watch.out 2>/dev/null || echo 0; }
+  for i in $(seq 1 60); do [ "$(waits)" -ge 1 ] && break; sleep 0.5; done
+  sleep 1
+  sed -i 's/^Problem~2 asks for all the derivatives/Problem~2 asks for every derivative/' book/gradients.nw
+  for i in $(seq 1 120); do [ "$(waits)" -ge 2 ] && break; sleep 0.5; done
+  kill -- -$wpid 2> /dev/null; wait $wpid 2> /dev/null
+  check "make watch re-weaves and re-typesets after a save" \
+    bash -c '[ "$(grep -c "WATCH   waiting" ../watch.out)" -ge 2 ] && grep -q "WEAVE   book/gradients.nw" ../watch.out'
+else
+  ok "make watch # SKIP inotifywait is not installed (make deps)"
+fi
 echo "1..$n"

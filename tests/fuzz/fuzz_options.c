@@ -1,0 +1,42 @@
+/* Fuzz target: every program's option parser on arbitrary command lines.
+   The input is split at NUL bytes into at most 32 arguments.  A parser must
+   return a status (or CLI_HELP), never crash; on an error it must leave a
+   message, and on success the arguments it needs must be set. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "gradients.h"
+#include "lsq.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+  enum { MAXARG = 32 };
+  char *buf = malloc(size + 1), *argv[MAXARG + 2], *copy[MAXARG + 2];
+  if (!buf) return 0;
+  memcpy(buf, data, size);
+  buf[size] = '\0';
+  int argc = 1;
+  argv[0] = "prog";
+  for (size_t i = 0; i <= size && argc <= MAXARG; ) {
+    argv[argc++] = buf + i;
+    i += strlen(buf + i) + 1;
+  }
+  argv[argc] = NULL;
+  err e = {0, ""};
+  memcpy(copy, argv, sizeof argv);       /* getopt permutes its argv */
+  grad_args g = {0, 0, 0, 0};
+  int s = grad_parse_args(argc, copy, &g, &e);
+  if (s > 0 && e.msg[0] == '\0') abort();
+  if (s == 0 && !g.book && (!g.A || !g.x)) abort();
+  memcpy(copy, argv, sizeof argv);
+  lsq_args l = {0, 0, 0, 0, 0, 0, LSQ_SVD, 0.0};
+  e.msg[0] = '\0';
+  s = lsq_parse_args(argc, copy, &l, &e);
+  if (s > 0 && e.msg[0] == '\0') abort();
+  if (s == 0 && !l.book && (!l.X || !l.y || !(l.rc >= 0 && l.rc < 1))) abort();
+  free(buf);
+  return 0;
+}
