@@ -8,6 +8,7 @@
 UNIT_TESTS := $(B)/tests/test_lib $(patsubst tests/unit/%.c,$(B)/tests/%,\
                 $(filter-out tests/unit/test_lib.c,$(wildcard tests/unit/test_*.c)))
 TEST_CFLAGS := $(filter-out -Wstrict-prototypes,$(CFLAGS))
+REPLAY      := $(B)/tests/replay_csv $(B)/tests/replay_options   # fuzz corpus replay
 
 $(B)/tests/test_lib: tests/unit/test_lib.c $(LIB) | $(STAMPS) $(B)/tests
 	$(call say,CC,$<)
@@ -65,4 +66,3 @@ $(B)/tests/replay_options: tests/fuzz/replay.c tests/fuzz/fuzz_options.c \
 	$(call say,CC,$@)
 	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $(filter %.c,$^) $(CHAPTERS:%=$(B)/obj/%-nomain.o) \
 	  $(LIB) $(LDLIBS)
-REPLAY := $(B)/tests/replay_csv $(B)/tests/replay_options

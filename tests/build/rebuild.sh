@@ -34,6 +34,8 @@ check "code edit: recompiles, re-runs, re-plots and re-typesets the chapter" \
   bash -c 'for s in "CC +build/src/gradients.c" "RUN +gradients" "PLOT +figures/gradients-steps.gp" "LATEX"; do
     grep -qE "^  $s" ../make.out || exit 1; done'
 check "code edit: the library is not recompiled" bash -c '! grep -qE "^  CC +build/src/(mat|csv|err)\.c" ../make.out'
+check "code edit: no other chapter is recompiled, re-run or re-plotted" \
+  bash -c '! grep -E "^  (CC|LD|RUN|PLOT|TRY) " ../make.out | grep -v gradients | grep -q .'
 check "code edit: the chapter's data changed" [ "$old_dat" != "$(md5sum < build/out/gradients/steps.dat)" ]
 check "code edit: the figure is newer than the data" [ build/figures/gradients-steps.tex -nt build/out/gradients/steps.dat -o ! build/figures/gradients-steps.tex -ot build/out/gradients/steps.dat ]
 

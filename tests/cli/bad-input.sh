@@ -43,6 +43,13 @@ for p in "${PROGRAMS[@]}"; do
     rm -f "$f"
   done
   expect_bad "$prog: missing file" "^$prog: $T/none.csv: cannot open" run "$T/none.csv"
+  if [ "$(id -u)" != 0 ]; then
+    printf '1\n' > "$T/locked.csv"; chmod 000 "$T/locked.csv"
+    expect_bad "$prog: unreadable file" "^$prog: $T/locked.csv: cannot open: Permission denied" run "$T/locked.csv"
+    rm -f "$T/locked.csv"
+  else
+    ok "$prog: unreadable file # SKIP root can read anything"
+  fi
   mkdir "$T/dir.csv"; expect_bad "$prog: a directory" "^$prog: $T/dir.csv: cannot read" run "$T/dir.csv"; rmdir "$T/dir.csv"
   awk 'BEGIN { for (i = 0; i < 150000; i++) printf "%s1", (i ? "," : ""); print "" }' > "$T/wide.csv"
   expect_bad "$prog: a 1 MB line (a matrix of the wrong shape)" "^$prog: " run "$T/wide.csv"
