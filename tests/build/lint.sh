@@ -12,4 +12,6 @@ for f in book/*.nw chunks/*.nw; do
   bad=$(grep -nE '^<<[^>]*>>=' "$f" | sed -E 's/\[\[[^]]*\]\]//g' | grep '_' || true)
   check "$f: chunk names have no bare underscore${bad:+: $bad}" [ -z "$bad" ]
 done
+dups=$(for f in book/*.nw chunks/*.nw; do grep -o '^<<.*>>=$' "$f" | sort -u; done | sort | uniq -d)
+check "chunk names are unique across files (they join when woven together)${dups:+: $dups}" [ -z "$dups" ]
 echo "1..$n"

@@ -423,8 +423,8 @@ static void test_rep_claims_values_and_failure(void **state)
   assert_non_null(strstr(slurp(path), "\\newcommand{\\testValue}{\\ensuremath{2.5\\times10^{-9}}}"));
   snprintf(path, sizeof path, "%s/claims.tex", dir);
   char *t = slurp(path);
-  assert_non_null(strstr(t, "\\label{claim:holds}\\thebookclaim & a claim that holds "
-                           "\\hfill\\mbox{\\footnotesize\\texttt{holds}} & $1.0\\times10^{-16}$ & $1.0\\times10^{-15}$"));
+  assert_non_null(strstr(t, "\\label{claim:holds}\\thebookclaim & {\\footnotesize\\texttt{holds}}: "
+                           "a claim that holds & $1.0\\times10^{-16}$ & $1.0\\times10^{-15}$"));
   assert_non_null(strstr(t, "\\end{longtable}"));
   rep_claim(&r, "fails", "a claim that fails", 2.0, 1.0, &e);
   rep_claim(&r, "nan", "a NaN never holds", NAN, 1.0, &e);
