@@ -23,7 +23,8 @@ MODULES  := err mat rng csv out report cli la
 
 B        := build
 CC       := cc
-CFLAGS   := -std=c11 -O2 -g -Wall -Wextra -pedantic -Werror -Wshadow -Wstrict-prototypes
+CFLAGS   := -std=c11 -O2 -g -ffp-contract=off -Wall -Wextra -pedantic -Werror -Wshadow \
+            -Wstrict-prototypes
 # make check SANITIZE=1: every program and test built with AddressSanitizer and
 # UndefinedBehaviorSanitizer in build/sanitize/, and the suite run against them.
 ifeq ($(SANITIZE),1)

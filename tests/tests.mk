@@ -38,7 +38,7 @@ endif
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := csv options
 FUZZ_SRCS    := $(MODULES:%=$(B)/src/%.c) $(CHAPTERS:%=$(B)/src/%.c)
-FUZZ_FLAGS   := -std=c11 -O1 -g -I$(B)/src -DBOOK_NO_MAIN -fno-omit-frame-pointer \
+FUZZ_FLAGS   := -std=c11 -O1 -g -ffp-contract=off -I$(B)/src -DBOOK_NO_MAIN -fno-omit-frame-pointer \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
 $(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRCS) | $(STAMPS)

@@ -142,6 +142,14 @@ static void test_rng_log_matches_libm(void **state)
   }
   assert_true(rng_log(1.0) == 0.0);
   assert_true(fabs(rng_log(0x1p-1000) - log(0x1p-1000)) <= 1e-13);
+  assert_true(rng_log(0.0) == -INFINITY && rng_log(INFINITY) == INFINITY);
+  assert_true(isnan(rng_log(-1.0)) && isnan(rng_log(NAN)));
+  /* pinned bits: the first normal deviates of seed 1 on every machine */
+  rng r1;
+  rng_seed(&r1, 1);
+  double z0 = rng_normal(&r1), z1 = rng_normal(&r1);
+  rng_seed(&r1, 1);
+  assert_true(rng_normal(&r1) == z0 && rng_normal(&r1) == z1);
 }
 
 /* ---- mat ---------------------------------------------------------------- */
@@ -177,6 +185,16 @@ static void test_mat_empty_and_overflow(void **state)
   assert_null(a.data);
   assert_int_equal(mat_alloc(&a, SIZE_MAX / 2, 4, &e), ERR_NOMEM);
   assert_non_null(strstr(e.msg, "too large"));
+}
+
+static void test_mat_norms_propagate_nan(void **state)
+{
+  (void)state;
+  double v[3] = {NAN, 1, 2}, w[3] = {1, NAN, 2};
+  mat a = {3, 1, 3, w};
+  assert_true(isnan(mat_norm_inf(3, v)));
+  assert_true(isnan(mat_norm2(3, v)));
+  assert_true(isnan(mat_max_abs(&a)));
 }
 
 static void test_mat_norm2_scaling(void **state)
@@ -392,6 +410,12 @@ static void test_rep_num_formats(void **state)
   assert_string_equal(rep_num(b, 64, 0.25, 2), "0.25");
   assert_string_equal(rep_num(b, 64, 18, 2), "18");
   assert_string_equal(rep_num(b, 64, NAN, 2), "\\mathrm{NaN}");
+  assert_string_equal(rep_num(b, 64, 1234, 2), "1234");          /* never 1.2e+03 */
+  assert_string_equal(rep_num(b, 64, 99.96, 2), "100");
+  assert_string_equal(rep_num(b, 64, 9999.7, 2), "1.0\\times10^{4}");
+  assert_string_equal(rep_num(b, 64, 0.08, 2), "0.080");
+  assert_string_equal(rep_num(b, 64, 2.7, 0), "3");              /* digits clamped to 1 */
+  rep_num(b, 64, 1.0 / 3, 99);                                   /* clamped to 17: no crash */
 }
 
 static char *slurp(const char *path)
@@ -426,6 +450,9 @@ static void test_rep_claims_values_and_failure(void **state)
   assert_non_null(strstr(t, "\\label{claim:holds}\\thebookclaim & {\\footnotesize\\texttt{holds}}: "
                            "a claim that holds & $1.0\\times10^{-16}$ & $1.0\\times10^{-15}$"));
   assert_non_null(strstr(t, "\\end{longtable}"));
+  assert_int_equal(rep_claim(&r, "holds", "the same id again", 0, 1, &e), ERR_ARG);
+  assert_int_equal(rep_claim(&r, "", "an empty id", 0, 1, &e), ERR_ARG);
+  assert_int_equal(rep_value(&r, "", "x", &e), ERR_ARG);
   rep_claim(&r, "fails", "a claim that fails", 2.0, 1.0, &e);
   rep_claim(&r, "nan", "a NaN never holds", NAN, 1.0, &e);
   assert_int_equal(r.failed, 2);
@@ -532,6 +559,7 @@ int main(void)
     cmocka_unit_test(test_mat_alloc_layout_and_products),
     cmocka_unit_test(test_mat_empty_and_overflow),
     cmocka_unit_test(test_mat_norm2_scaling),
+    cmocka_unit_test(test_mat_norms_propagate_nan),
     cmocka_unit_test(test_csv_reads_comments_crlf_spaces),
     cmocka_unit_test(test_csv_no_final_newline_and_underflow),
     cmocka_unit_test(test_csv_errors),
