@@ -13,9 +13,11 @@ REPLAY      := $(B)/tests/replay_csv $(B)/tests/replay_options   # fuzz corpus r
 $(B)/tests/test_lib: tests/unit/test_lib.c $(LIB) | $(STAMPS) $(B)/tests
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $< $(LIB) $(LDLIBS) $(TEST_LDLIBS)
-$(B)/tests/test_%: tests/unit/test_%.c $(B)/obj/%-nomain.o $(LIB) | $(STAMPS) $(B)/tests
+$(B)/tests/test_%: tests/unit/test_%.c $(B)/obj/%-nomain.o \
+                   $$(patsubst %,$(B)/obj/%-nomain.o,$$(DEPS_$$*)) $(LIB) | $(STAMPS) $(B)/tests
 	$(call say,CC,$<)
-	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $< $(B)/obj/$*-nomain.o $(LIB) $(LDLIBS) $(TEST_LDLIBS)
+	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $< $(B)/obj/$*-nomain.o \
+	  $(patsubst %,$(B)/obj/%-nomain.o,$(DEPS_$*)) $(LIB) $(LDLIBS) $(TEST_LDLIBS)
 $(B)/tests:
 	$(Q)mkdir -p $@
 
@@ -23,10 +25,10 @@ ifeq ($(SANITIZE),1)
 # Under the sanitizers: the programs, their book modes (every claim), the unit
 # and the command-line tests; the PDF and rebuild tests concern the normal build.
 check: $(PROGRAMS) $(CHAPTERS:%=$(B)/out/%/stamp) $(UNIT_TESTS) $(REPLAY)
-	@BUILD=$(B) tests/run $(UNIT_TESTS) tests/fuzz/replay.sh $(wildcard tests/cli/*.sh)
+	@BUILD=$(B) CHAPTERS='$(CHAPTERS)' tests/run $(UNIT_TESTS) tests/fuzz/replay.sh $(wildcard tests/cli/*.sh)
 else
 check: all $(UNIT_TESTS) $(REPLAY)
-	@BUILD=$(B) tests/run $(UNIT_TESTS) tests/fuzz/replay.sh $(wildcard tests/cli/*.sh) \
+	@BUILD=$(B) CHAPTERS='$(CHAPTERS)' tests/run $(UNIT_TESTS) tests/fuzz/replay.sh $(wildcard tests/cli/*.sh) \
 	  $(wildcard tests/build/*.sh)
 endif
 
