@@ -17,7 +17,8 @@ MAKEFLAGS   += --no-builtin-rules --no-builtin-variables
 
 # ---- what the book is made of ------------------------------------------------
 # Chapters in book order: book/NAME.nw tangles to the program build/bin/NAME.
-CHAPTERS := gradients lsq
+CHAPTERS := gradients lsq ridge
+DEPS_ridge := lsq
 # Support-library modules: chunks/NAME.nw tangles to NAME.h and NAME.c.
 MODULES  := err mat rng csv out report cli la
 
@@ -123,7 +124,7 @@ $(LIB): $(LIB_OBJS) | $(B)/lib
 # A chapter that builds on another names it: DEPS_ridge := lsq links the
 # functions of lsq (its object without main) into ridge and its tests.
 .SECONDEXPANSION:
-$(B)/bin/%: $(B)/obj/%.o $$(patsubst %,$(B)/obj/%-nomain.o,$$(DEPS_$$*)) $(LIB) | $(B)/bin
+$(B)/bin/%: $(B)/obj/%.o $$(addprefix $(B)/obj/,$$(addsuffix -nomain.o,$$(DEPS_$$*))) $(LIB) | $(B)/bin
 	$(call say,LD,$@)
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(patsubst %,$(B)/obj/%-nomain.o,$(DEPS_$*)) $(LIB) $(LDLIBS)
 
@@ -140,6 +141,7 @@ $(B)/out/%/stamp: $(B)/bin/%
 # tree exactly as a reader types it, and its real output.
 TRY_gradients := $(B)/bin/gradients --A book/data/A.csv --x book/data/x.csv --c book/data/c.csv
 TRY_lsq       := $(B)/bin/lsq --verbose book/data/lsq-X.csv book/data/lsq-y.csv 2>&1
+TRY_ridge     := $(B)/bin/ridge --compare --lambda 0.1 book/data/lsq-X.csv book/data/lsq-y.csv
 TRY_INPUTS    := $(wildcard book/data/*.csv)
 $(B)/out/%/try.tex: $(B)/bin/% $(TRY_INPUTS) Makefile
 	$(call say,TRY,$*)

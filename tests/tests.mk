@@ -14,7 +14,7 @@ $(B)/tests/test_lib: tests/unit/test_lib.c $(LIB) | $(STAMPS) $(B)/tests
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $< $(LIB) $(LDLIBS) $(TEST_LDLIBS)
 $(B)/tests/test_%: tests/unit/test_%.c $(B)/obj/%-nomain.o \
-                   $$(patsubst %,$(B)/obj/%-nomain.o,$$(DEPS_$$*)) $(LIB) | $(STAMPS) $(B)/tests
+                   $$(addprefix $(B)/obj/,$$(addsuffix -nomain.o,$$(DEPS_$$*))) $(LIB) | $(STAMPS) $(B)/tests
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $< $(B)/obj/$*-nomain.o \
 	  $(patsubst %,$(B)/obj/%-nomain.o,$(DEPS_$*)) $(LIB) $(LDLIBS) $(TEST_LDLIBS)

@@ -19,6 +19,11 @@ for part in "(a) Least squares: the normal equations" "(b) The SVD form" "(c) Th
             "(d) The minimum-norm solution" "(e) The same SVD expression" "(f) The right inverse"; do
   check "Problem 3 part heading: $part" grep -qF "$part" $text
 done
+for part in "(a) The optimization view" "(b) The singular-value view" "(c) The Bayesian view" \
+            "(d) The fake-data view" "(e) The fake-features view" "(f) The push-through identity" \
+            "(g) The limits"; do
+  check "Problem 4 part heading: $part" grep -qF "$part" $text
+done
 for heading in "Contents" "Problem 2: Vector calculus" "Problem 3: Least squares and the minimum-norm problem" \
                "Verified claims" "The support library" \
                "Index of chunks" "Index of identifiers"; do

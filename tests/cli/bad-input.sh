@@ -12,6 +12,7 @@ T=$(mktemp -d); trap 'chmod -R u+w "$T"; rm -rf "$T"' EXIT
 PROGRAMS=(
   "gradients|--A {} --x book/data/x.csv|book/data/A.csv"
   "lsq|{} book/data/lsq-y.csv|book/data/lsq-X.csv"
+  "ridge|--lambda 1 {} book/data/lsq-y.csv|book/data/lsq-X.csv"
 )
 # case name | file content (printf format) | regex the message must match after "prog: FILE"
 CASES=(

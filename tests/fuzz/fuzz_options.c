@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "gradients.h"
 #include "lsq.h"
+#include "ridge.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -37,6 +38,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   s = lsq_parse_args(argc, copy, &l, &e);
   if (s > 0 && e.msg[0] == '\0') abort();
   if (s == 0 && !l.book && (!l.X || !l.y || !(l.rc >= 0 && l.rc < 1))) abort();
+  memcpy(copy, argv, sizeof argv);
+  ridge_args r;
+  memset(&r, 0, sizeof r);
+  e.msg[0] = '\0';
+  s = ridge_parse_args(argc, copy, &r, &e);
+  if (s > 0 && e.msg[0] == '\0') abort();
+  if (s == 0 && !r.book && (!r.X || !r.y || (!r.path_text && !(r.lambda > 0))))
+    abort();
   free(buf);
   return 0;
 }

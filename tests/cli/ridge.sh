@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Command-line tests of build/bin/ridge: every mode and option, and bad input.
+set -u
+. tests/tap.sh
+R=${BUILD:-build}/bin/ridge
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+X=book/data/lsq-X.csv Y=book/data/lsq-y.csv
+close() { paste <(printf '%s\n' "$1") <(printf '%s\n' "$2") |
+          awk -v t="$3" '{ d = $1 - $2; if (d < 0) d = -d; if (d > t || NF != 2) bad = 1 }
+                         END { exit bad || NR == 0 }'; }
+export -f close
+
+out=$($R --help); st=$?
+check "--help exits 0 and names every option" bash -c '[ $0 -eq 0 ] && for o in --lambda --method --path --compare --verbose --book; do grep -q -- "$o" <<< "$1" || exit 1; done' $st "$out"
+# w = X'y / (X'X + lambda) for a single column: X = (1, 2), y = (3, 4), lambda = 5: 11/10
+printf '1\n2\n' > "$T/x1.csv"; printf '3\n4\n' > "$T/y1.csv"
+for m in normal svd rows columns kernel; do
+  check "one feature, --method $m: w = 11/10" close "$($R --lambda 5 --method $m "$T/x1.csv" "$T/y1.csv")" 1.1 1e-15
+done
+a=$($R --lambda 0.1 $X $Y)
+for m in normal rows columns kernel; do
+  check "--method $m agrees with svd on the example" close "$a" "$($R --lambda 0.1 --method $m $X $Y)" 1e-12
+done
+out=$($R --compare --lambda 0.1 $X $Y)
+check "--compare prints five methods, svd exactly 0" bash -c '[ "$(wc -l <<< "$0")" -eq 5 ] && grep -qx "svd,0" <<< "$0"' "$out"
+out=$($R --path 1e-2:1e2:5 $X $Y)
+check "--path prints K rows of lambda and d coefficients" bash -c '[ "$(wc -l <<< "$0")" -eq 5 ] && [ "$(head -1 <<< "$0" | tr , "\n" | wc -l)" -eq 4 ]' "$out"
+mid=$(sed -n 3p <<< "$out" | cut -d, -f2- | tr , '\n')
+check "--path at lambda = 1 equals --lambda 1" close "$mid" "$($R --lambda 1 $X $Y)" 1e-12
+big=$($R --lambda 1e12 $X $Y | head -1); 
+check "a huge lambda shrinks w to nearly 0" awk -v v="$big" 'BEGIN { exit !(v < 1e-8 && v > -1e-8) }'
+err=$($R --verbose --lambda 1 $X $Y 2>&1 >/dev/null)
+check "--verbose reports on stderr" grep -q "^ridge: residual" <<< "$err"
+for v in 0 -1 nan inf 1e400 abc; do
+  expect_usage_error "--lambda $v" "^ridge: --lambda: " $R --lambda "$v" $X $Y
+done
+expect_usage_error "--path with LMIN > LMAX" "^ridge: --path: need 0 < LMIN <= LMAX" $R --path 2:1:3 $X $Y
+expect_usage_error "--path without K" "^ridge: --path: expected LMIN:LMAX:K" $R --path 1:2 $X $Y
+expect_usage_error "--path with K = 0" "^ridge: --path K: expected a whole number" $R --path 1:2:0 $X $Y
+expect_usage_error "--path with --lambda" "^ridge: --path takes no --lambda" $R --path 1:2:3 --lambda 1 $X $Y
+expect_usage_error "no lambda" "^ridge: --lambda or --path is required" $R $X $Y
+expect_usage_error "unknown method" "^ridge: --method: expected normal, svd" $R --lambda 1 --method lu $X $Y
+expect_usage_error "rows of X and y differ" "^ridge: $T/y1.csv: y has 2 entries but X \($X\) has 6 rows$" \
+  $R --lambda 1 $X "$T/y1.csv"
+out=$($R --book "$T/book"); st=$?
+check "book mode succeeds and reports its claims" bash -c '[ $0 -eq 0 ] && grep -qE "^ridge: [0-9]+ claims hold$" <<< "$1"' $st "$out"
+echo "1..$n"
