@@ -21,10 +21,15 @@ for part in "(a) Least squares: the normal equations" "(b) The SVD form" "(c) Th
 done
 for part in "(a) The optimization view" "(b) The singular-value view" "(c) The Bayesian view" \
             "(d) The fake-data view" "(e) The fake-features view" "(f) The push-through identity" \
-            "(g) The limits"; do
-  check "Problem 4 part heading: $part" grep -qF "$part" $text
+            "(g) The limits" "Equal in exact arithmetic, not in floating point" \
+            "The Bayesian view as an experiment" "The cost of the primal and the kernel forms" \
+            "Beyond the seed: the ridgeless limit and double descent"; do
+  check "Problem 4 heading: $part" grep -qF "$part" $text
 done
+check "every chapter has a section on where the seed is imprecise" \
+  bash -c '[ "$(grep -c "Where the seed is imprecise" "$0")" -ge 3 ]' $text
 for heading in "Contents" "Problem 2: Vector calculus" "Problem 3: Least squares and the minimum-norm problem" \
+               "Problem 4: Five interpretations of ridge regression" \
                "Verified claims" "The support library" \
                "Index of chunks" "Index of identifiers"; do
   check "heading: $heading" grep -qF "$heading" $text

@@ -438,7 +438,6 @@ static void test_rep_claims_values_and_failure(void **state)
   err e;
   assert_int_equal(rep_init(&r, dir, "test", &e), ERR_OK);
   assert_int_equal(rep_value_num(&r, "testValue", 2.5e-9, 2, &e), ERR_OK);
-  assert_int_equal(rep_value(&r, "bad_name", "x", &e), ERR_ARG);
   rep_claim(&r, "holds", "a claim that holds", 1e-16, 1e-15, &e);
   rep_claim(&r, "exact", "an exact claim", 0.0, 0.0, &e);
   assert_int_equal(r.failed, 0);
@@ -450,9 +449,6 @@ static void test_rep_claims_values_and_failure(void **state)
   assert_non_null(strstr(t, "\\label{claim:holds}\\thebookclaim & {\\footnotesize\\texttt{holds}}: "
                            "a claim that holds & $1.0\\times10^{-16}$ & $1.0\\times10^{-15}$"));
   assert_non_null(strstr(t, "\\end{longtable}"));
-  assert_int_equal(rep_claim(&r, "holds", "the same id again", 0, 1, &e), ERR_ARG);
-  assert_int_equal(rep_claim(&r, "", "an empty id", 0, 1, &e), ERR_ARG);
-  assert_int_equal(rep_value(&r, "", "x", &e), ERR_ARG);
   rep_claim(&r, "fails", "a claim that fails", 2.0, 1.0, &e);
   rep_claim(&r, "nan", "a NaN never holds", NAN, 1.0, &e);
   assert_int_equal(r.failed, 2);
@@ -460,6 +456,31 @@ static void test_rep_claims_values_and_failure(void **state)
   assert_non_null(strstr(e.msg, "2 of 4 claims failed"));
   snprintf(path, sizeof path, "%s/claims.txt", dir);
   assert_non_null(strstr(slurp(path), "FAIL fails"));
+  rep_free(&r);
+}
+
+/* A misused rep_value or rep_claim is remembered: rep_finish reports the
+   first one even when the caller ignored the status. */
+static void test_rep_first_misuse_fails_finish(void **state)
+{
+  (void)state;
+  char dir[512];
+  snprintf(dir, sizeof dir, "%s/report-misuse", tmpdir);
+  report r;
+  err e;
+  assert_int_equal(rep_init(&r, dir, "test", &e), ERR_OK);
+  assert_int_equal(rep_value(&r, "bad_name", "x", &e), ERR_ARG);
+  rep_claim(&r, "holds", "a claim that holds", 0, 1, &e);
+  assert_int_equal(rep_claim(&r, "holds", "the same id again", 0, 1, &e), ERR_ARG);
+  assert_int_equal(rep_claim(&r, "", "an empty id", 0, 1, &e), ERR_ARG);
+  assert_int_equal(rep_value(&r, "", "x", &e), ERR_ARG);
+  char longtext[400];
+  memset(longtext, 'x', sizeof longtext - 1);
+  longtext[sizeof longtext - 1] = '\0';
+  assert_int_equal(rep_claim(&r, "long", longtext, 0, 1, &e), ERR_ARG);
+  err_clear(&e);
+  assert_int_equal(rep_finish(&r, &e), ERR_ARG);
+  assert_non_null(strstr(e.msg, "bad_name"));
   rep_free(&r);
 }
 
@@ -570,6 +591,7 @@ int main(void)
     cmocka_unit_test(test_out_atomic_commit_and_abort),
     cmocka_unit_test(test_out_full_disk_and_mkdir),
     cmocka_unit_test(test_rep_num_formats),
+    cmocka_unit_test(test_rep_first_misuse_fails_finish),
     cmocka_unit_test(test_rep_claims_values_and_failure),
     cmocka_unit_test(test_cli_parsers),
     cmocka_unit_test(test_la_svd_reconstructs),
