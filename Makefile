@@ -17,7 +17,7 @@ MAKEFLAGS   += --no-builtin-rules --no-builtin-variables
 
 # ---- what the book is made of ------------------------------------------------
 # Chapters in book order: book/NAME.nw tangles to the program build/bin/NAME.
-CHAPTERS := gradients lsq ridge
+CHAPTERS := gradients lsq ridge relu-elbow
 DEPS_ridge := lsq
 # Support-library modules: chunks/NAME.nw tangles to NAME.h and NAME.c.
 MODULES  := err mat rng csv out report cli la
@@ -142,6 +142,7 @@ $(B)/out/%/stamp: $(B)/bin/%
 TRY_gradients := $(B)/bin/gradients --A book/data/A.csv --x book/data/x.csv --c book/data/c.csv
 TRY_lsq       := $(B)/bin/lsq --verbose book/data/lsq-X.csv book/data/lsq-y.csv 2>&1
 TRY_ridge     := $(B)/bin/ridge --compare --lambda 0.1 book/data/lsq-X.csv book/data/lsq-y.csv
+TRY_relu-elbow := $(B)/bin/relu-elbow step --w 1 --b 3 --x 1 --y 3 --lr 0.1 --verbose 2>&1
 TRY_INPUTS    := $(wildcard book/data/*.csv)
 $(B)/out/%/try.tex: $(B)/bin/% $(TRY_INPUTS) Makefile
 	$(call say,TRY,$*)
@@ -186,7 +187,8 @@ $(B)/tex/%.tex: chunks/%.nw $(B)/tex/all.defs
 # ---- typesetting -----------------------------------------------------------------------
 # latexmk reruns pdflatex (and noindex, see book/latexmkrc) until cross-references
 # settle.  On an error the recipe prints the error lines, mapped back to the .nw
-# file, instead of the whole log; an undefined reference is an error too.
+# file, instead of the whole log; an undefined or doubly defined reference is an
+# error too (two chapters' claims with one id would link to the same row).
 TEX_TO_NW := $(foreach c,$(CHAPTERS),-e 's|^$(B)/tex/$(c)\.tex:|book/$(c).nw:|') \
              $(foreach m,$(MODULES),-e 's|^$(B)/tex/$(m)\.tex:|chunks/$(m).nw:|')
 BOOK_INPUTS := book/book.tex book/latexmkrc $(wildcard book/*.tex) $(WOVEN) \
@@ -198,8 +200,8 @@ $(B)/book.pdf: $(BOOK_INPUTS)
 	     -halt-on-error -file-line-error book/book.tex > $(B)/latexmk.out 2>&1; then \
 	  { grep -A4 -E '^[^ ]*:[0-9]+: |^! ' $(B)/book.log || tail -20 $(B)/latexmk.out; } \
 	    | sed -E -e 's|^\./||' $(TEX_TO_NW) >&2; exit 1; fi
-	$(Q)if grep -E 'undefined references|Reference .* undefined|Citation .* undefined' \
-	     $(B)/book.log >&2; then echo "$@: undefined references (see $(B)/book.log)" >&2; \
+	$(Q)if grep -E 'undefined references|Reference .* undefined|Citation .* undefined|multiply defined' \
+	     $(B)/book.log >&2; then echo "$@: undefined or duplicate references (see $(B)/book.log)" >&2; \
 	     exit 1; fi
 	$(Q)touch $@  # latexmk leaves the PDF alone when no input's content changed
 
@@ -224,6 +226,11 @@ memcheck: $(PROGRAMS)
 	done; \
 	$(MEMCHECK) $(TRY_gradients) > /dev/null; \
 	$(MEMCHECK) $(TRY_lsq) > /dev/null; \
+	$(MEMCHECK) $(TRY_ridge) > /dev/null; \
+	$(MEMCHECK) $(TRY_relu-elbow) > /dev/null; \
+	$(MEMCHECK) $(B)/bin/relu-elbow train --units 5 --steps 2000 --every 500 --data tests/data/relu-xy.csv > /dev/null; \
+	expect2 $(MEMCHECK) $(B)/bin/relu-elbow train --lr 1e300 --steps 100; \
+	expect2 $(MEMCHECK) $(B)/bin/relu-elbow train --data book/data/lsq-X.csv; \
 	expect2 $(MEMCHECK) $(B)/bin/gradients --A tests/data/rank1-X.csv --x book/data/x.csv; \
 	expect2 $(MEMCHECK) $(B)/bin/lsq --method qr tests/data/rank1-X.csv tests/data/rank1-y.csv; \
 	echo "  MEMCHECK clean: no memory error, no leak"

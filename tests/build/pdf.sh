@@ -26,10 +26,18 @@ for part in "(a) The optimization view" "(b) The singular-value view" "(c) The B
             "Beyond the seed: the ridgeless limit and double descent"; do
   check "Problem 4 heading: $part" grep -qF "$part" $text
 done
-check "every chapter has a section on where the seed is imprecise" \
-  bash -c '[ "$(grep -c "Where the seed is imprecise" "$0")" -ge 3 ]' $text
+for part in "(a) The elbow and the derivatives" "(b) One gradient step, and the exact move of the elbow" \
+            "(c) A network of ReLUs" "(d) One SGD step, and the new elbow of each unit" \
+            "Every case, with an example" "Training a network, one step at a time"; do
+  check "Problem 5 heading: $part" grep -qF "$part" $text
+done
+for ch in gradients lsq ridge relu-elbow; do
+  check "$ch: the chapter has a section on where the seed is imprecise" \
+    grep -q '^\\section{Where the seed is imprecise}' book/$ch.nw
+done
 for heading in "Contents" "Problem 2: Vector calculus" "Problem 3: Least squares and the minimum-norm problem" \
                "Problem 4: Five interpretations of ridge regression" \
+               "Problem 5: How a ReLU" \
                "Verified claims" "The support library" \
                "Index of chunks" "Index of identifiers"; do
   check "heading: $heading" grep -qF "$heading" $text

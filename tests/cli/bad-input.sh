@@ -3,8 +3,9 @@
 # with one line on stderr naming the program (and the file and line where there
 # is one), print nothing on stdout, and leave no file behind.  A new program
 # joins by adding a line to PROGRAMS: its name, how its first matrix file is
-# passed ({} stands for it), and a good file of that matrix for the cases that
-# modify good data.
+# passed ({} stands for it), a good file of that matrix for the cases that
+# modify good data, and optionally a filter that turns the good file into one of
+# the wrong shape (default: keep two rows, which no longer match the other file).
 set -u
 . tests/tap.sh
 B=${BUILD:-build}
@@ -13,6 +14,7 @@ PROGRAMS=(
   "gradients|--A {} --x book/data/x.csv|book/data/A.csv"
   "lsq|{} book/data/lsq-y.csv|book/data/lsq-X.csv"
   "ridge|--lambda 1 {} book/data/lsq-y.csv|book/data/lsq-X.csv"
+  "relu-elbow|train --steps 1000 --data {}|tests/data/relu-xy.csv|cut -d, -f1"
 )
 # case name | file content (printf format) | regex the message must match after "prog: FILE"
 CASES=(
@@ -35,7 +37,7 @@ expect_bad() {  # what, message regex, command...
   [ "$before" -eq "$after" ] || not_ok "$what: left a file behind"
 }
 for p in "${PROGRAMS[@]}"; do
-  IFS='|' read -r prog args good <<< "$p"
+  IFS='|' read -r prog args good reshape <<< "$p"
   run() { local f=$1; shift; local a=${args//\{\}/$f}; "$B/bin/$prog" $a "$@"; }
   for c in "${CASES[@]}"; do
     IFS='|' read -r name content re <<< "$c"
@@ -59,7 +61,7 @@ for p in "${PROGRAMS[@]}"; do
   out=$(run "$T/crlf.csv" 2>/dev/null); st=$?; ref=$(run "$good" 2>/dev/null)
   check "$prog: CRLF line ends are accepted" [ $st -eq 0 -a "$out" = "$ref" ]
   rm -f "$T/crlf.csv"
-  grep -v '^#' "$good" | head -2 > "$T/short.csv"
+  grep -v '^#' "$good" | ${reshape:-head -2} > "$T/short.csv"
   expect_bad "$prog: shapes that do not match between files" "^$prog: " run "$T/short.csv"
   rm -f "$T/short.csv"
   expect_bad "$prog: unknown option" "^$prog: unknown option --bogus" run "$good" --bogus

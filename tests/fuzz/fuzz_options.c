@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "gradients.h"
 #include "lsq.h"
+#include "relu-elbow.h"
 #include "ridge.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -45,6 +46,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   s = ridge_parse_args(argc, copy, &r, &e);
   if (s > 0 && e.msg[0] == '\0') abort();
   if (s == 0 && !r.book && (!r.X || !r.y || (!r.path_text && !(r.lambda > 0))))
+    abort();
+  memcpy(copy, argv, sizeof argv);
+  relu_args u;
+  memset(&u, 0, sizeof u);
+  e.msg[0] = '\0';
+  s = relu_parse_args(argc, copy, &u, &e);
+  if (s > 0 && e.msg[0] == '\0') abort();
+  if (s == 0 && (u.mode == RELU_BOOK ? !u.book
+                 : !(u.lr > 0) || (u.mode == RELU_TRAIN
+                                   && (u.units < 1 || u.every < 1))))
     abort();
   free(buf);
   return 0;
