@@ -10,7 +10,8 @@ set logscale y
 set yrange [1e-3:1e3]
 set format y logformat
 set ylabel 'gain'
-set key top right samplen 2 spacing 1.1
+unset key
+set label 1 '$1/\sigma$' at 3e-3, 100 front
 plot 1/x with lines linecolor rgb '#000000' dashtype (4,3) title '$1/\sigma$', \
      data.'gain.dat' index 0 using 1:2 with lines linetype 1 title '$\lambda=10^{-4}$', \
      ''              index 0 using 1:3 with lines linetype 2 title '$\lambda=10^{-2}$', \
@@ -21,7 +22,8 @@ set yrange [0:1.05]
 set format y '$%g$'
 set ytics 0, 0.25, 1
 set ylabel 'filter factor'
-set key bottom right
+unset label 1
+set key at graph 0.42, graph 0.9 samplen 1.5 spacing 1.1
 plot data.'gain.dat' index 0 using 1:5 with lines linetype 1 title '$\lambda=10^{-4}$', \
      ''              index 0 using 1:6 with lines linetype 2 title '$\lambda=10^{-2}$', \
      ''              index 0 using 1:7 with lines linetype 3 title '$\lambda=1$'

@@ -1,9 +1,9 @@
 # Problem 4: the regularization path, every coefficient of w against lambda
 # (data: path.dat; index 1 holds X^+ y at the smallest lambda).
 set logscale x
-set xrange [1e-6:1e4]
+set xrange [1e-6:1e2]
 set format x logformat
-set xtics 1e-6, 100, 1e4
+set xtics 1e-6, 100, 1e2
 set xlabel '$\lambda$'
 set ylabel 'coefficient $w_i$'
 unset key

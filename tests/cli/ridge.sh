@@ -42,6 +42,20 @@ expect_usage_error "no lambda" "^ridge: --lambda or --path is required" $R $X $Y
 expect_usage_error "unknown method" "^ridge: --method: expected normal, svd" $R --lambda 1 --method lu $X $Y
 expect_usage_error "rows of X and y differ" "^ridge: $T/y1.csv: y has 2 entries but X \($X\) has 6 rows$" \
   $R --lambda 1 $X "$T/y1.csv"
+expect_usage_error "--compare with --method" "^ridge: --compare runs every method" $R --compare --method svd --lambda 1 $X $Y
+expect_usage_error "--path with K = 1 and two ends" "^ridge: --path: K = 1 needs LMIN = LMAX" $R --path 1:2:1 $X $Y
+out=$($R --path 1e-300:1e300:3 $X $Y | cut -d, -f1 | tr '\n' ' ')
+check "--path keeps its end points exactly" [ "$out" = "1e-300 1 1.0000000000000001e+300 " ]
+# a singular value above 1e154 squares to infinity: the gain must not become 0
+printf '1e200,0\n0,1e200\n' > "$T/huge.csv"; printf '1\n2\n' > "$T/y2.csv"
+for m in svd rows columns; do
+  out=$($R --lambda 1 --method $m "$T/huge.csv" "$T/y2.csv" | tr '\n' ' ')
+  check "--method $m on X = 1e200 I: w = (1e-200, 2e-200)" [ "$out" = "9.9999999999999998e-201 2e-200 " ]
+done
+for m in normal kernel; do
+  expect_usage_error "--method $m on X = 1e200 I: the product overflows" "^ridge: X.?X'? overflows: .* use --method svd" \
+    $R --lambda 1 --method $m "$T/huge.csv" "$T/y2.csv"
+done
 out=$($R --book "$T/book"); st=$?
 check "book mode succeeds and reports its claims" bash -c '[ $0 -eq 0 ] && grep -qE "^ridge: [0-9]+ claims hold$" <<< "$1"' $st "$out"
 echo "1..$n"

@@ -452,7 +452,7 @@ static void test_rep_claims_values_and_failure(void **state)
   rep_claim(&r, "fails", "a claim that fails", 2.0, 1.0, &e);
   rep_claim(&r, "nan", "a NaN never holds", NAN, 1.0, &e);
   assert_int_equal(r.failed, 2);
-  assert_int_equal(rep_finish(&r, &e), ERR_NUMERIC);
+  assert_int_equal(rep_finish(&r, &e), ERR_CLAIM);
   assert_non_null(strstr(e.msg, "2 of 4 claims failed"));
   snprintf(path, sizeof path, "%s/claims.txt", dir);
   assert_non_null(strstr(slurp(path), "FAIL fails"));
