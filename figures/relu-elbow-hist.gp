@@ -6,7 +6,9 @@ set xtics 0, 0.1, 1
 set format x '$%.1f$'
 set xlabel 'elbow $e_i$'
 set ylabel 'units'
-set yrange [0:*]
+stats data.'hist.dat' using 3 nooutput
+stats data.'hist.dat' using 2 prefix 'B' nooutput
+set yrange [0:(STATS_max > B_max ? STATS_max : B_max) + 1]
 set ytics 1
 set grid noxtics ytics
 set style fill solid 0.8 noborder

@@ -31,6 +31,16 @@ for c in "1 2 -1 0.5 right" "-1 3 1 0.5 left" "-1 2 -1 0.1 right" "1 0 1 2 left"
   check "w=$1 b=$2 x=$3 lr=$4 (r = 1): the elbow moves $5" grep -q "moves $5" <<< "$err"
 done
 
+err=$($R step --w 0 --b 1 --x 1 --y 0 --lr 0.5 --verbose 2>&1 >/dev/null)
+check "--verbose says when a step creates an elbow (w = 0)" grep -q "an elbow appears" <<< "$err"
+err=$($R step --w 1 --b 1 --x 1 --y 1 --lr 0.5 --verbose 2>&1 >/dev/null)
+check "--verbose says when the elbow sits at the pivot -1/x" grep -q "at the pivot -1/x and stays" <<< "$err"
+expect_usage_error "an elbow -b/w that overflows" "^relu-elbow: the step or an elbow -b/w overflows" $R step --w 1e-320 --b 1 --x 0 --y 0 --lr 0.5
+out=$($R train --units 2 --steps 4 --every 3)
+check "train prints the last step even when it is not a multiple of --every" [ "$(cut -d, -f1 <<< "$out" | tr '\n' ' ')" = "step 0 3 4 " ]
+printf '0.5,1\n' > "$T/one.csv"
+err=$($R train --units 4 --steps 2000 --data "$T/one.csv" --verbose 2>&1 >/dev/null)
+check "one input: the elbows are spread around it, and the fit succeeds" bash -c 'grep -q "1 example, 4 units" <<< "$0" && ! grep -q "(4 dead" <<< "$0"' "$err"
 out=$($R train --units 3 --steps 2000 --every 500)
 check "train prints a header and steps/every + 1 rows" bash -c '[ "$(head -1 <<< "$0")" = "step,loss,e_1,e_2,e_3" ] && [ "$(wc -l <<< "$0")" -eq 6 ] && [ "$(tail -1 <<< "$0" | cut -d, -f1)" = 2000 ]' "$out"
 check "train is deterministic for a seed" [ "$out" = "$($R train --units 3 --steps 2000 --every 500)" ]
@@ -66,5 +76,5 @@ expect_usage_error "a diverging run" "^relu-elbow: training diverged" $R train -
 printf '1,2,3\n4,5,6\n' > "$T/three.csv"
 expect_usage_error "--data with three columns" "^relu-elbow: $T/three.csv: expected two columns x,y, found 3" $R train --data "$T/three.csv"
 expect_usage_error "--book with a command" "^relu-elbow: --book is not an option of train" $R train --book "$T/b"
-check "refused runs left no file behind" [ -z "$(ls -A "$T" | grep -v -e crlf.csv -e three.csv)" ]
+check "refused runs left no file behind" [ -z "$(ls -A "$T" | grep -v -e crlf.csv -e three.csv -e one.csv)" ]
 echo "1..$n"

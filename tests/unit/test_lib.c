@@ -438,12 +438,19 @@ static void test_rep_claims_values_and_failure(void **state)
   err e;
   assert_int_equal(rep_init(&r, dir, "test", &e), ERR_OK);
   assert_int_equal(rep_value_num(&r, "testValue", 2.5e-9, 2, &e), ERR_OK);
+  assert_int_equal(rep_value_int(&r, "testBig", 12734622, &e), ERR_OK);
+  assert_int_equal(rep_value_int(&r, "testSmall", -4000, &e), ERR_OK);
+  assert_int_equal(rep_value_int(&r, "testNeg", -100000, &e), ERR_OK);
   rep_claim(&r, "holds", "a claim that holds", 1e-16, 1e-15, &e);
   rep_claim(&r, "exact", "an exact claim", 0.0, 0.0, &e);
   assert_int_equal(r.failed, 0);
   assert_int_equal(rep_finish(&r, &e), ERR_OK);
   snprintf(path, sizeof path, "%s/values.tex", dir);
-  assert_non_null(strstr(slurp(path), "\\newcommand{\\testValue}{\\ensuremath{2.5\\times10^{-9}}}"));
+  char *v = slurp(path);
+  assert_non_null(strstr(v, "\\newcommand{\\testValue}{\\ensuremath{2.5\\times10^{-9}}}"));
+  assert_non_null(strstr(v, "\\newcommand{\\testBig}{12\\,734\\,622}"));
+  assert_non_null(strstr(v, "\\newcommand{\\testSmall}{-4000}"));
+  assert_non_null(strstr(v, "\\newcommand{\\testNeg}{-100\\,000}"));
   snprintf(path, sizeof path, "%s/claims.tex", dir);
   char *t = slurp(path);
   assert_non_null(strstr(t, "\\label{claim:holds}\\thebookclaim & {\\footnotesize\\texttt{holds}}: "
