@@ -170,10 +170,41 @@ static void test_default_threshold(void **state)
   assert_true(lsq_default_rcond(3, 7) == 7 * DBL_EPSILON);
 }
 
+/* lsq_solve_in_place gives what lsq_solve gives, by every method, leaving
+   the residual to the caller (NaN). */
+static void test_in_place_agrees(void **state)
+{
+  (void)state;
+  rng r;
+  rng_seed(&r, 57);
+  size_t shapes[][2] = {{1, 1}, {9, 4}, {4, 9}, {30, 7}, {7, 30}};
+  for (size_t t = 0; t < sizeof shapes / sizeof shapes[0]; t++) {
+    size_t m = shapes[t][0], n = shapes[t][1];
+    mat X, A;
+    double y[32], w[32], wi[32];
+    assert_int_equal(mat_alloc(&X, m, n, NULL), ERR_OK);
+    mat_fill_normal(&X, &r);
+    for (size_t i = 0; i < m; i++) y[i] = rng_normal(&r);
+    for (int k = 0; k < 3; k++) {
+      lsq_info info, info2;
+      double rc = lsq_default_rcond(m, n);
+      assert_int_equal(lsq_solve(&X, y, methods[k], rc, w, &info, NULL), ERR_OK);
+      assert_int_equal(mat_copy(&A, &X, NULL), ERR_OK);
+      assert_int_equal(lsq_solve_in_place(&A, y, methods[k], rc, wi, &info2, NULL), ERR_OK);
+      for (size_t i = 0; i < n; i++) assert_true(wi[i] == w[i]);
+      assert_int_equal(info2.rank, info.rank);
+      assert_true(isnan(info2.resid) && !isnan(info.resid));
+      mat_free(&A);
+    }
+    mat_free(&X);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_one_by_one),
+    cmocka_unit_test(test_in_place_agrees),
     cmocka_unit_test(test_min_norm_wide),
     cmocka_unit_test(test_rank_deficient),
     cmocka_unit_test(test_zero_matrix_and_bad_threshold),
