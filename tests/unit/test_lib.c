@@ -318,6 +318,39 @@ static void test_csv_bom_long_fields_and_escapes(void **state)
   assert_non_null(strstr(e.msg, "zzzz...\""));  /* cut at 40 characters */
 }
 
+/* The matrix is built by columns as the rows arrive: from a file whose
+   first row is much longer than the others (the guessed room is too small,
+   and the columns move apart as it doubles), and from a stream with no size
+   (room for 64 rows, then doubling). */
+static void test_csv_grows_by_columns(void **state)
+{
+  (void)state;
+  enum { R = 300, C = 3 };
+  char *text = malloc(R * 64);
+  size_t k = 0;
+  k += (size_t)sprintf(text + k, "1.000000000000000000000001,2,3\n");
+  for (int i = 1; i < R; i++)
+    k += (size_t)sprintf(text + k, "%d,%d,%d\n", 3 * i + 1, 3 * i + 2, 3 * i + 3);
+  mat a;
+  err e;
+  assert_int_equal(csv_read(write_file("grow.csv", text), &a, &e), ERR_OK);
+  assert_int_equal(a.rows, R);
+  assert_int_equal(a.cols, C);
+  assert_int_equal(a.ld, R);
+  for (int i = 0; i < R; i++)
+    for (int j = 0; j < C; j++) assert_true(MAT(&a, i, j) == 3 * i + j + 1);
+  mat_free(&a);
+  FILE *f = fmemopen(text, k, "r");
+  assert_non_null(f);
+  assert_int_equal(csv_read_stream(f, "mem", &a, &e), ERR_OK);
+  fclose(f);
+  assert_int_equal(a.rows, R);
+  for (int i = 0; i < R; i++)
+    for (int j = 0; j < C; j++) assert_true(MAT(&a, i, j) == 3 * i + j + 1);
+  mat_free(&a);
+  free(text);
+}
+
 static void test_csv_vector_shapes(void **state)
 {
   (void)state;
@@ -593,6 +626,7 @@ int main(void)
     cmocka_unit_test(test_csv_errors),
     cmocka_unit_test(test_csv_nul_byte_and_long_line),
     cmocka_unit_test(test_csv_bom_long_fields_and_escapes),
+    cmocka_unit_test(test_csv_grows_by_columns),
     cmocka_unit_test(test_csv_vector_shapes),
     cmocka_unit_test(test_csv_parse_double_classes),
     cmocka_unit_test(test_out_atomic_commit_and_abort),
