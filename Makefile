@@ -166,9 +166,16 @@ FIGURES := $(foreach c,$(CHAPTERS),$(FIGS_$(c)))
 # Each file is woven on its own (-n), so a LaTeX error at line N of build/tex/X.tex
 # is at line N of X.nw, and an edit re-weaves one file.  The identifiers defined
 # anywhere (nodefs) are pooled in all.defs so that every file indexes them all.
-$(B)/tex/defs.stamp: $(LIB_NW) $(BOOK_NW) | $(B)/tex
+# Each file's own list, NAME.defs, is replaced only when it changed, so a prose
+# edit rereads one file and leaves all.defs, and the other files, alone.
+$(B)/tex/%.defs.stamp: book/%.nw | $(B)/tex
+	$(Q)nodefs $< | cpif $(B)/tex/$*.defs; touch $@
+$(B)/tex/%.defs.stamp: chunks/%.nw | $(B)/tex
+	$(Q)nodefs $< | cpif $(B)/tex/$*.defs; touch $@
+$(B)/tex/%.defs: $(B)/tex/%.defs.stamp ;
+$(B)/tex/defs.stamp: $(CHAPTERS:%=$(B)/tex/%.defs) $(MODULES:%=$(B)/tex/%.defs)
 	$(call say,DEFS,all.defs)
-	$(Q)for f in $^; do nodefs $$f; done | LC_ALL=C sort -u | cpif $(B)/tex/all.defs; touch $@
+	$(Q)LC_ALL=C sort -u $^ | cpif $(B)/tex/all.defs; touch $@
 $(B)/tex/all.defs: $(B)/tex/defs.stamp ;
 
 # The lists of chapters and library sections for book/book.tex.
