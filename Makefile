@@ -4,6 +4,8 @@
 #   make         tangle, compile, run every chapter in book mode, plot, weave,
 #                and typeset build/book.pdf; the programs land in build/bin/
 #   make check   run every test; the last line is "N passed, N failed"
+#   make bench   time the build and the programs against this machine's best
+#                (not part of make check); the table lands in build/bench/results.md
 #   make clean   remove build/
 #
 # V=1 shows full commands.  Everything generated lives under build/.

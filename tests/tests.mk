@@ -68,3 +68,23 @@ $(B)/tests/replay_options: tests/fuzz/replay.c tests/fuzz/fuzz_options.c \
 	$(call say,CC,$@)
 	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $(filter %.c,$^) $(CHAPTERS:%=$(B)/obj/%-nomain.o) \
 	  $(LIB) $(LDLIBS)
+
+# ---- benchmarks ------------------------------------------------------------------------
+# make bench: how long a build takes and how fast the programs run, each against
+# the best this machine does in the same run (tests/bench/run.sh; not part of
+# make check, since timings vary).  The table lands in build/bench/results.md.
+BENCH_BIN := $(B)/bench/bench $(B)/bench/measure
+$(B)/bench/bench: tests/bench/bench.c $(B)/obj/lsq-nomain.o $(B)/obj/ridge-nomain.o $(LIB) \
+                  | $(STAMPS) $(B)/bench
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(B)/obj/lsq-nomain.o $(B)/obj/ridge-nomain.o \
+	  $(LIB) $(LDLIBS)
+$(B)/bench/measure: tests/bench/measure.c | $(B)/bench
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CFLAGS) -o $@ $<
+$(B)/bench:
+	$(Q)mkdir -p $@
+
+.PHONY: bench
+bench: $(PROGRAMS) $(BENCH_BIN)
+	@BUILD=$(B) CHAPTERS='$(CHAPTERS)' tests/bench/run.sh
