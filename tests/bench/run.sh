@@ -19,6 +19,8 @@ B=${BUILD:-build}
 runs=${BENCH_RUNS:-5} bruns=${BENCH_BUILD_RUNS:-3} prose=${BENCH_PROSE:-lsq}
 chapters=${CHAPTERS:-$(sed -n 's/^CHAPTERS *:= *//p' Makefile)}
 out=$B/bench tree=$B/bench/tree log=$B/bench/build.log
+load() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo unknown; }
+load0=$(load)
 mkdir -p "$out/data"
 rm -f "$out"/{machine,programs,build}.md "$out/targets.tsv" "$out/results.md"
 # The timed builds are make runs of their own, not part of this one.
@@ -143,7 +145,10 @@ section() { if [ -f "$1" ]; then cat "$1"; else echo "(not measured in this run)
   echo "## How fast is it: \`make bench\`"
   echo
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at" \
-       "$(git describe --always --dirty 2>/dev/null || echo 'an unknown commit')."
+       "$(git describe --always --dirty 2>/dev/null || echo 'an unknown commit')," \
+       "with a load average (1 min) of $load0 before and $(load) after: on" \
+       "$(nproc 2>/dev/null || echo '?') cores, anything well above 0 means" \
+       "other work shared the machine, and the times are pessimistic."
   echo
   section "$out/machine.md"
   echo
