@@ -10,7 +10,7 @@
    - csv_read and csv_read_vector on the two files, against read() of the
      same bytes;
    - lsq_solve_in_place (what `lsq` calls) against a bare LAPACKE_dgelsd,
-     and ridge_solve (what `ridge --lambda` calls) against a bare
+     and ridge_svd_path_in_place (what `ridge --lambda` calls) against a bare
      LAPACKE_dgesdd and the two products of the filter form, each on the
      same matrix, with its GFLOP/s beside dgemm's;
    - ridge_svd_path with K = 100 against 100 calls of ridge_solve;
@@ -351,7 +351,9 @@ static compute measure_lsq(const mat *X, const mat *y)
   return c;
 }
 
-/* The bare filter form: dgesdd on A (a copy of X made beforehand), with
+/* ridge overwrites the X it read (ridge_svd_path_in_place), as dgesdd
+   overwrites its A: both get a fresh copy made before the clock starts.
+   The bare filter form: dgesdd on A (a copy of X made beforehand), with
    jobz O, which leaves U (m >= n) or V' (m < n) in A and so needs the least
    new memory, then b = U'y, c_l = g(s_l) b_l and w = V c by dgemv. */
 static void bare_ridge(int m, int n, double *A, const double *y,
@@ -388,9 +390,14 @@ static compute measure_ridge(const mat *X, const mat *y)
     bare_ridge((int)X->rows, (int)n, A.data, y->data, lambda, wb);
     tb[k] = now() - t0;
     mat_free(&A);
+    mat W;
+    if (mat_copy(&A, X, &e)) die("copy", &e);
     t0 = now();
-    if (ridge_solve(X, y->data, lambda, RIDGE_SVD, w, &e)) die("ridge", &e);
+    if (ridge_svd_path_in_place(&A, y->data, &lambda, 1, &W, &e))
+      die("ridge", &e);
     to[k] = now() - t0;
+    memcpy(w, W.data, n * sizeof *w);
+    mat_free(&W); mat_free(&A);
   }
   compute c = {median(to, runs), median(tb, runs), rel_diff(n, w, wb)};
   free(wb); free(w);
@@ -520,7 +527,7 @@ static void print_programs(const result *res, double base_rss, wholerun thp)
   fprintf(md, "### The programs on generated problems\n\n"
           "Read: `csv_read` of X.csv and `csv_read_vector` of y.csv, in "
           "process.  Compute: the function the program calls, in process "
-          "(`lsq_solve_in_place`, method svd; `ridge_solve`, method svd, "
+          "(`lsq_solve_in_place`, method svd; `ridge_svd_path_in_place`, "
           "lambda " LAMBDA ").  Whole: `lsq X.csv y.csv` and `ridge --lambda "
           LAMBDA " X.csv y.csv`, output to /dev/null, with the peak resident "
           "memory (on a 6 x 3 problem it is %.1f MB: the libraries).\n\n",
