@@ -8,7 +8,8 @@
 #                (not part of make check); the table lands in build/bench/results.md
 #   make clean   remove build/
 #
-# V=1 shows full commands.  Everything generated lives under build/.
+# V=1 shows full commands.  make uses every core (-j$(nproc)) unless given -j.
+# Everything generated lives under build/.
 
 SHELL       := /bin/bash
 .SHELLFLAGS := -o pipefail -ec
@@ -16,6 +17,11 @@ SHELL       := /bin/bash
 .SECONDARY:
 .SUFFIXES:
 MAKEFLAGS   += --no-builtin-rules --no-builtin-variables
+# Use every core unless the command line says otherwise (make -j1 builds one
+# step at a time) or asks to clean, which must not race with building.
+ifeq ($(filter -j%,$(MAKEFLAGS))$(filter clean,$(MAKECMDGOALS)),)
+MAKEFLAGS   += -j$(shell nproc 2>/dev/null || echo 1)
+endif
 
 # ---- what the book is made of ------------------------------------------------
 # Chapters in book order: book/NAME.nw tangles to the program build/bin/NAME.
@@ -134,10 +140,13 @@ $(B)/bin/%: $(B)/obj/%.o $$(addprefix $(B)/obj/,$$(addsuffix -nomain.o,$$(DEPS_$
 
 # ---- running the chapters in book mode -------------------------------------------
 # Each program writes its outputs atomically into build/out/NAME/; the stamp is
-# touched only when the run succeeded (every claim held).
+# touched only when the run succeeded (every claim held).  BLAS runs on one
+# thread: the book's matrices are small, so threads cost more than they give
+# (and fight the other jobs of make -j), and one thread gives the same bits
+# whatever the number of cores.
 $(B)/out/%/stamp: $(B)/bin/%
 	$(call say,RUN,$*)
-	$(Q)rm -f $@; mkdir -p $(@D) && $< --book $(@D) && touch $@
+	$(Q)rm -f $@; mkdir -p $(@D) && OPENBLAS_NUM_THREADS=1 $< --book $(@D) && touch $@
 
 # A "Try it" box: the documented command of a chapter, run from the top of the
 # tree exactly as a reader types it, and its real output.

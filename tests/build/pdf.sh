@@ -43,7 +43,7 @@ for heading in "Contents" "Problem 2: Vector calculus" "Problem 3: Least squares
   check "heading: $heading" grep -qF "$heading" $text
 done
 check "no unresolved reference (??) in the text" bash -c '! grep -qF "??" "$0"' $text
-check "no label leaked into the text as words (a broken \\ref)" bash -c '! grep -qE "\\{(claim|eq|fig|tab|sec|ch):" "$0"' $text
+check "no label leaked into the text as words (a broken \\ref)" bash -c '! grep -qE "(^|[^a-z])ef\\{(claim|eq|fig|tab|sec|ch):" "$0"' $text
 check "the LaTeX log has no undefined reference" \
   bash -c '! grep -qE "undefined references|Reference .* undefined|Citation .* undefined" "$0"' $log
 check "the LaTeX log has no overfull box" bash -c '! grep -q "^Overfull" "$0"' $log
