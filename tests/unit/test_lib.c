@@ -524,6 +524,17 @@ static void test_rep_first_misuse_fails_finish(void **state)
   rep_free(&r);
 }
 
+/* mat_slope: the least-squares slope, exact on a straight line, and the
+   slope of the best line through points that do not lie on one. */
+static void test_mat_slope(void **state)
+{
+  (void)state;
+  const double x[] = {-2, 0.5, 1, 3, 7}, y_line[] = {-7, 0.5, 2, 8, 20};
+  assert_true(fabs(mat_slope(5, x, y_line) - 3) < 1e-14);      /* y = 3x - 1 */
+  const double u[] = {0, 1, 2, 3}, v[] = {0, 1, 1, 3};
+  assert_true(fabs(mat_slope(4, u, v) - 0.9) < 1e-15);         /* 4.5 / 5 */
+}
+
 /* ---- cli ---------------------------------------------------------------- */
 
 static void test_cli_parsers(void **state)
@@ -631,6 +642,7 @@ int main(void)
     cmocka_unit_test(test_csv_parse_double_classes),
     cmocka_unit_test(test_out_atomic_commit_and_abort),
     cmocka_unit_test(test_out_full_disk_and_mkdir),
+    cmocka_unit_test(test_mat_slope),
     cmocka_unit_test(test_rep_num_formats),
     cmocka_unit_test(test_rep_first_misuse_fails_finish),
     cmocka_unit_test(test_rep_claims_values_and_failure),
