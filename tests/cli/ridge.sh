@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Command-line tests of build/bin/ridge: every mode and option, and bad input.
+# Command-line tests of build/bin/ridge: every mode and option, and bad input;
+# and of the chapter's experiments, build/exp/ridge.
 set -u
 . tests/tap.sh
 R=${BUILD:-build}/bin/ridge
+EXP=${BUILD:-build}/exp/ridge
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 X=book/data/lsq-X.csv Y=book/data/lsq-y.csv
 close() { paste <(printf '%s\n' "$1") <(printf '%s\n' "$2") |
@@ -11,7 +13,7 @@ close() { paste <(printf '%s\n' "$1") <(printf '%s\n' "$2") |
 export -f close
 
 out=$($R --help); st=$?
-check "--help exits 0 and names every option" bash -c '[ $0 -eq 0 ] && for o in --lambda --method --path --compare --verbose --book; do grep -q -- "$o" <<< "$1" || exit 1; done' $st "$out"
+check "--help exits 0 and names every option" bash -c '[ $0 -eq 0 ] && for o in --lambda --method --path --compare --verbose --help; do grep -q -- "$o" <<< "$1" || exit 1; done' $st "$out"
 # w = X'y / (X'X + lambda) for a single column: X = (1, 2), y = (3, 4), lambda = 5: 11/10
 printf '1\n2\n' > "$T/x1.csv"; printf '3\n4\n' > "$T/y1.csv"
 for m in normal svd rows columns kernel; do
@@ -56,6 +58,11 @@ for m in normal kernel; do
   expect_usage_error "--method $m on X = 1e200 I: the product overflows" "^ridge: X.?X'? overflows: .* use --method svd" \
     $R --lambda 1 --method $m "$T/huge.csv" "$T/y2.csv"
 done
-out=$($R --book "$T/book"); st=$?
-check "book mode succeeds and reports its claims" bash -c '[ $0 -eq 0 ] && grep -qE "^ridge: [0-9]+ claims hold$" <<< "$1"' $st "$out"
+expect_usage_error "--book is not an option of the program" "^ridge: unknown option --book" $R --book "$T/book"
+out=$(OPENBLAS_NUM_THREADS=1 $EXP "$T/book"); st=$?
+check "the experiments succeed and report their claims" bash -c '[ $0 -eq 0 ] && grep -qE "^ridge: [0-9]+ claims hold$" <<< "$1"' $st "$out"
+check "the experiments write every output" bash -c 'for f in values.tex claims.tex claims.txt quad-table.tex gain.dat path.dat limits.dat map.dat cost.dat dd.dat; do [ -s "$0/$f" ] || exit 1; done' "$T/book"
+check "the experiments leave no temporary files" bash -c '[ -d "$0" ] && [ -z "$(ls "$0" | grep -v -E "^[a-z-]+\.(tex|txt|dat)$")" ]' "$T/book"
+check "the experiments are deterministic" bash -c "OPENBLAS_NUM_THREADS=1 $EXP $T/book2 >/dev/null && diff -r $T/book $T/book2"
+expect_usage_error "the experiments into an impossible directory" "^ridge: " $EXP "$T/x1.csv/sub"
 echo "1..$n"

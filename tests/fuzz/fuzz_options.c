@@ -9,7 +9,7 @@
 #include "gradients.h"
 #include "lsq.h"
 #include "relu-elbow.h"
-#include "ridge.h"
+#include "ridge-cli.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -45,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   e.msg[0] = '\0';
   s = ridge_parse_args(argc, copy, &r, &e);
   if (s > 0 && e.msg[0] == '\0') abort();
-  if (s == 0 && !r.book && (!r.X || !r.y || (!r.path_text && !(r.lambda > 0))))
+  if (s == 0 && (!r.X || !r.y || (!r.given.path && !(r.lambda > 0))))
     abort();
   memcpy(copy, argv, sizeof argv);
   relu_args u;

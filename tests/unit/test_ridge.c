@@ -1,5 +1,6 @@
-/* Unit and property tests of Problem 4 (book/ridge.nw), with cmocka.
-   Linked against ridge and lsq compiled without their main(). */
+/* Unit and property tests of Problem 4 (book/ridge.nw) and of the program's
+   option parser (book/ridge-program.nw), with cmocka.  Linked against the
+   method (ridge.o, lsq.o) and the command line (ridge-cli.o). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,8 +9,10 @@
 
 #include <float.h>
 #include <math.h>
+#include <string.h>
 
 #include "ridge.h"
+#include "ridge-cli.h"
 #include "rng.h"
 
 /* The five constructions agree on random problems of every shape. */
@@ -80,6 +83,30 @@ static void test_path_matches_single_solves(void **state)
   mat_free(&X); mat_free(&W);
 }
 
+/* The options as parsed: the texts given and the values parsed from them. */
+static void test_parse_args(void **state)
+{
+  (void)state;
+  char *ok[] = {"ridge", "--lambda", "0.5", "--method", "kernel", "X", "y",
+                NULL};
+  ridge_args a;
+  err e;
+  memset(&a, 0, sizeof a);
+  assert_int_equal(ridge_parse_args(7, ok, &a, &e), ERR_OK);
+  assert_string_equal(a.given.lambda, "0.5");
+  assert_string_equal(a.given.method, "kernel");
+  assert_true(a.lambda == 0.5 && a.method == RIDGE_KERNEL && !a.given.path);
+  assert_string_equal(a.X, "X");
+  assert_string_equal(a.y, "y");
+  char *path[] = {"ridge", "--path", "1e-2:1e2:5", "X", "y", NULL};
+  memset(&a, 0, sizeof a);
+  assert_int_equal(ridge_parse_args(5, path, &a, &e), ERR_OK);
+  assert_true(a.lmin == 1e-2 && a.lmax == 1e2 && a.k == 5);
+  char *book[] = {"ridge", "--book", "dir", NULL};   /* no longer an option */
+  memset(&a, 0, sizeof a);
+  assert_int_equal(ridge_parse_args(3, book, &a, &e), ERR_ARG);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -87,6 +114,7 @@ int main(void)
     cmocka_unit_test(test_one_feature_by_hand),
     cmocka_unit_test(test_bad_lambda_and_gain),
     cmocka_unit_test(test_path_matches_single_solves),
+    cmocka_unit_test(test_parse_args),
   };
   return cmocka_run_group_tests_name("Problem 4", tests, NULL, NULL);
 }
