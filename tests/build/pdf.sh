@@ -23,7 +23,7 @@ for part in "(a) The optimization view" "(b) The singular-value view" "(c) The B
             "(d) The fake-data view" "(e) The fake-features view" "(f) The push-through identity" \
             "(g) The limits" "Equal in exact arithmetic, not in floating point" \
             "The Bayesian view as an experiment" "The cost of the primal and the kernel forms" \
-            "Beyond the seed: the ridgeless limit and double descent"; do
+            "Beyond the seed: the ridgeless limit and double descent" "The program ridge"; do
   check "Problem 4 heading: $part" grep -qF "$part" $text
 done
 for part in "(a) The elbow and the derivatives" "(b) One gradient step, and the exact move of the elbow" \
