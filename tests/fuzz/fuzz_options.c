@@ -7,7 +7,7 @@
 #include <string.h>
 #include "cli.h"
 #include "gradients.h"
-#include "lsq.h"
+#include "lsq-cli.h"
 #include "relu-elbow.h"
 #include "ridge.h"
 
@@ -34,11 +34,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   if (s > 0 && e.msg[0] == '\0') abort();
   if (s == 0 && !g.book && (!g.A || !g.x)) abort();
   memcpy(copy, argv, sizeof argv);
-  lsq_args l = {0, 0, 0, 0, 0, 0, LSQ_SVD, 0.0};
+  lsq_args l = {.method = LSQ_SVD};
   e.msg[0] = '\0';
   s = lsq_parse_args(argc, copy, &l, &e);
   if (s > 0 && e.msg[0] == '\0') abort();
-  if (s == 0 && !l.book && (!l.X || !l.y || !(l.rc >= 0 && l.rc < 1))) abort();
+  if (s == 0 && (!l.X || !l.y || !(l.rcond >= 0 && l.rcond < 1))) abort();
   memcpy(copy, argv, sizeof argv);
   ridge_args r;
   memset(&r, 0, sizeof r);
