@@ -8,7 +8,7 @@
 #include "cli.h"
 #include "gradients.h"
 #include "lsq-cli.h"
-#include "relu-elbow.h"
+#include "relu-elbow-cli.h"
 #include "ridge.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -53,9 +53,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   e.msg[0] = '\0';
   s = relu_parse_args(argc, copy, &u, &e);
   if (s > 0 && e.msg[0] == '\0') abort();
-  if (s == 0 && (u.mode == RELU_BOOK ? !u.book
-                 : !(u.lr > 0) || (u.mode == RELU_TRAIN
-                                   && (u.units < 1 || u.every < 1))))
+  if (s == 0 && (u.mode == RELU_NO_COMMAND || !(u.lr > 0)
+                 || (u.mode == RELU_TRAIN && (u.units < 1 || u.every < 1))))
     abort();
   free(buf);
   return 0;
