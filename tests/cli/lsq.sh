@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Command-line tests of build/bin/lsq: help, every method and option, the
-# reader's data, and every kind of bad input.  Run from the top of the tree.
+# reader's data, and every kind of bad input; and of the chapter's experiments,
+# build/exp/lsq.  Run from the top of the tree.
 set -u
 . tests/tap.sh
 L=${BUILD:-build}/bin/lsq
+EXP=${BUILD:-build}/exp/lsq
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 # close A B TOL: every pair of numbers (one per line) agrees to TOL (absolute)
 close() { paste <(printf '%s\n' "$1") <(printf '%s\n' "$2") |
@@ -13,8 +15,9 @@ export -f close
 
 out=$($L --help); st=$?
 check "--help exits 0 and shows the usage" [ $st -eq 0 ]
-check "--help names every option and the default threshold" bash -c 'for o in --method --rcond --verbose --book --help "max(m, n)"; do
+check "--help names every option and the default threshold" bash -c 'for o in --method --rcond --verbose --help "max(m, n)"; do
   grep -qF -- "$o" <<< "$1" || exit 1; done' _ "$out"
+check "--help does not offer --book (the experiments are build/exp/lsq)" bash -c '! grep -qF -- --book <<< "$0"' "$out"
 
 # --- solutions ----------------------------------------------------------------------
 printf '1,0\n0,1\n1,1\n' > "$T/X3.csv"; printf '1\n2\n3\n' > "$T/y3.csv"
@@ -95,7 +98,7 @@ expect_usage_error "unknown option" "^lsq: unknown option --fast" $L --fast $X $
 expect_usage_error "option given twice" "^lsq: --method given twice" $L --method qr --method svd $X $Y
 expect_usage_error "option without its value" "^lsq: --rcond: missing value" $L $X $Y --rcond
 expect_usage_error "standard input twice" "^lsq: standard input \(-\) can be read for one file only" $L - - < /dev/null
-expect_usage_error "--book with files" "^lsq: --book takes no other options or files" $L --book "$T/b" $X $Y
+expect_usage_error "--book is not an option of the program" "^lsq: unknown option --book" $L --book "$T/b"
 expect_usage_error "standard output cannot be written" "^lsq: cannot write standard output" \
   bash -c "$L $X $Y > /dev/full"
 
@@ -109,9 +112,11 @@ ms=$(( (end - start) / 1000000 ))
 check "4000 x 400 is read and solved (in $ms ms; the bound here is 5 s)" \
   bash -c '[ $0 -eq 0 ] && [ "$(wc -l <<< "$1")" -eq 400 ] && [ $2 -lt 5000 ]' $st "$out" $ms
 
-# --- book mode -------------------------------------------------------------------------------
-out=$($L --book "$T/book"); st=$?
-check "book mode succeeds and reports its claims" bash -c '[ $0 -eq 0 ] && grep -qE "^lsq: [0-9]+ claims hold$" <<< "$1"' $st "$out"
-check "book mode writes every output" bash -c 'for f in values.tex claims.tex conditioning.dat polyfit-table.tex minnorm.dat; do [ -s "$0/$f" ] || exit 1; done' "$T/book"
-check "book mode is deterministic" bash -c "$L --book $T/book2 >/dev/null && diff -r $T/book $T/book2"
+# --- the experiments ------------------------------------------------------------------------
+out=$($EXP "$T/book"); st=$?
+check "the experiments succeed and report their claims" bash -c '[ $0 -eq 0 ] && grep -qE "^lsq: [0-9]+ claims hold$" <<< "$1"' $st "$out"
+check "the experiments write every output" bash -c 'for f in values.tex claims.tex conditioning.dat polyfit-table.tex minnorm.dat; do [ -s "$0/$f" ] || exit 1; done' "$T/book"
+check "the experiments are deterministic" bash -c "$EXP $T/book2 >/dev/null && diff -r $T/book $T/book2"
+check "the experiments leave no temporary file" bash -c '[ -z "$(find "$0" -name "*.??????")" ]' "$T/book"
+expect_usage_error "the experiments into an impossible directory" "^lsq: " $EXP "$T/empty.csv/sub"
 echo "1..$n"

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Command-line tests of build/bin/relu-elbow: step and train, and bad input.
+# Command-line tests of build/bin/relu-elbow (step and train, and bad input)
+# and of the experiments' program build/exp/relu-elbow.
 set -u
 . tests/tap.sh
 R=${BUILD:-build}/bin/relu-elbow
+X=${BUILD:-build}/exp/relu-elbow
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 XY=tests/data/relu-xy.csv
 
 out=$($R --help); st=$?
-check "--help exits 0 and names both commands and every option" bash -c '[ $0 -eq 0 ] && for o in step train --w --b --x --y --lr --v --units --steps --seed --every --data --verbose --book; do grep -q -- "$o" <<< "$1" || exit 1; done' $st "$out"
+check "--help exits 0 and names both commands and every option" bash -c '[ $0 -eq 0 ] && for o in step train --w --b --x --y --lr --v --units --steps --seed --every --data --verbose; do grep -q -- "$o" <<< "$1" || exit 1; done' $st "$out"
 
 # One step of the seed's counterexample: w = 1, b = 3 (e = -3), x = 1, y = 3:
 # r = 1, w' = 0.9, b' = 2.9, e' = -29/9, to the left.
@@ -75,6 +77,18 @@ expect_usage_error "a trajectory too large to keep" "^relu-elbow: the trajectory
 expect_usage_error "a diverging run" "^relu-elbow: training diverged" $R train --lr 1e300 --steps 100 --every 10
 printf '1,2,3\n4,5,6\n' > "$T/three.csv"
 expect_usage_error "--data with three columns" "^relu-elbow: $T/three.csv: expected two columns x,y, found 3" $R train --data "$T/three.csv"
-expect_usage_error "--book with a command" "^relu-elbow: --book is not an option of train" $R train --book "$T/b"
+expect_usage_error "--book is not an option of the program" "^relu-elbow: .*--book" $R train --book "$T/b"
+expect_usage_error "--book without a command" "^relu-elbow: .*--book" $R --book "$T/b"
 check "refused runs left no file behind" [ -z "$(ls -A "$T" | grep -v -e crlf.csv -e three.csv -e one.csv)" ]
+
+# --- the experiments ---------------------------------------------------------------------
+out=$($X "$T/book"); st=$?
+check "the experiments succeed and report their claims" bash -c '[ $0 -eq 0 ] && grep -qE "^relu-elbow: [0-9]+ claims hold$" <<< "$1"' $st "$out"
+check "the experiments write every output" bash -c 'for f in values.tex claims.tex claims.txt cases-table.tex cases.dat cases.gp map.dat order.dat fit.dat snapshots.gp elbows.dat hist.dat; do [ -s "$0/$f" ] || exit 1; done' "$T/book"
+check "the experiments leave no temporary files" bash -c '[ -z "$(ls "$0" | grep -v -E "^[a-z-]+\.(tex|txt|dat|gp)$")" ]' "$T/book"
+check "the experiments are deterministic (same files as the build's run)" \
+  bash -c 'for f in "$0"/*; do cmp -s "$f" "$1/${f##*/}" || exit 1; done' "$T/book" "${BUILD:-build}/out/relu-elbow"
+expect_usage_error "the experiments into an impossible directory" "^relu-elbow: .*cannot create directory" \
+  $X "$T/one.csv/sub"
+rm -rf "$T/book"
 echo "1..$n"

@@ -7,8 +7,8 @@
 #include <string.h>
 #include "cli.h"
 #include "gradients.h"
-#include "lsq.h"
-#include "relu-elbow.h"
+#include "lsq-cli.h"
+#include "relu-elbow-cli.h"
 #include "ridge-cli.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -34,18 +34,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   if (s > 0 && e.msg[0] == '\0') abort();
   if (s == 0 && !g.book && (!g.A || !g.x)) abort();
   memcpy(copy, argv, sizeof argv);
-  lsq_args l = {0, 0, 0, 0, 0, 0, LSQ_SVD, 0.0};
+  lsq_args l = {.method = LSQ_SVD};
   e.msg[0] = '\0';
   s = lsq_parse_args(argc, copy, &l, &e);
   if (s > 0 && e.msg[0] == '\0') abort();
-  if (s == 0 && !l.book && (!l.X || !l.y || !(l.rc >= 0 && l.rc < 1))) abort();
+  if (s == 0 && (!l.X || !l.y || !(l.rcond >= 0 && l.rcond < 1))) abort();
   memcpy(copy, argv, sizeof argv);
   ridge_args r;
   memset(&r, 0, sizeof r);
   e.msg[0] = '\0';
   s = ridge_parse_args(argc, copy, &r, &e);
   if (s > 0 && e.msg[0] == '\0') abort();
-  if (s == 0 && (!r.X || !r.y || (!r.given.path && !(r.lambda > 0))))
+  if (s == 0 && (!r.X || !r.y || (!r.path_text && !(r.lambda > 0))))
     abort();
   memcpy(copy, argv, sizeof argv);
   relu_args u;
@@ -53,9 +53,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   e.msg[0] = '\0';
   s = relu_parse_args(argc, copy, &u, &e);
   if (s > 0 && e.msg[0] == '\0') abort();
-  if (s == 0 && (u.mode == RELU_BOOK ? !u.book
-                 : !(u.lr > 0) || (u.mode == RELU_TRAIN
-                                   && (u.units < 1 || u.every < 1))))
+  if (s == 0 && (u.mode == RELU_NO_COMMAND || !(u.lr > 0)
+                 || (u.mode == RELU_TRAIN && (u.units < 1 || u.every < 1))))
     abort();
   free(buf);
   return 0;

@@ -1,5 +1,6 @@
 /* Unit and property tests of Problem 3 (book/lsq.nw), with cmocka.
-   Linked against the chapter compiled without its main(). */
+   Linked against the chapter's method (lsq.o) and its program's options
+   (lsq-cli.o). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +12,8 @@
 #include <string.h>
 
 #include "lsq.h"
+#include "lsq-cli.h"
+#include "cli.h"
 #include "rng.h"
 
 static const lsq_method methods[3] = {LSQ_SVD, LSQ_QR, LSQ_NORMAL};
@@ -200,6 +203,33 @@ static void test_in_place_agrees(void **state)
   }
 }
 
+/* The options: each has one name for its text and one for its parsed value;
+   --book is no longer one of them. */
+static void test_parse_args(void **state)
+{
+  (void)state;
+  char *argv[] = {"lsq", "--method", "qr", "--rcond", "1e-3", "X.csv", "y.csv",
+                  NULL};
+  lsq_args a = {.method = LSQ_SVD};
+  err e;
+  assert_int_equal(lsq_parse_args(7, argv, &a, &e), ERR_OK);
+  assert_string_equal(a.method_text, "qr");
+  assert_int_equal(a.method, LSQ_QR);
+  assert_string_equal(a.rcond_text, "1e-3");
+  assert_true(a.rcond == 1e-3);
+  assert_string_equal(a.X, "X.csv");
+  assert_string_equal(a.y, "y.csv");
+  char *bare[] = {"lsq", "X.csv", "y.csv", NULL};
+  lsq_args b = {.method = LSQ_QR};
+  assert_int_equal(lsq_parse_args(3, bare, &b, &e), ERR_OK);
+  assert_int_equal(b.method, LSQ_SVD);
+  assert_null(b.rcond_text);
+  char *book[] = {"lsq", "--book", "out", NULL};
+  lsq_args c = {.method = LSQ_SVD};
+  assert_int_equal(lsq_parse_args(3, book, &c, &e), ERR_ARG);
+  assert_non_null(strstr(e.msg, "--book"));
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -213,6 +243,7 @@ int main(void)
     cmocka_unit_test(test_extreme_scales),
     cmocka_unit_test(test_nearly_singular),
     cmocka_unit_test(test_default_threshold),
+    cmocka_unit_test(test_parse_args),
   };
   return cmocka_run_group_tests_name("Problem 3", tests, NULL, NULL);
 }

@@ -1,5 +1,6 @@
 /* Unit and property tests of Problem 5 (book/relu-elbow.nw), with cmocka.
-   Linked against relu-elbow compiled without its main(). */
+   Linked with the method's object relu-elbow.o and the command line's
+   relu-elbow-cli.o (book/relu-elbow-program.nw). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +13,7 @@
 
 #include "cli.h"
 #include "relu-elbow.h"
+#include "relu-elbow-cli.h"
 #include "rng.h"
 
 /* The closed form e' - e = c (1 + e x) / w' against the elbow recomputed from

@@ -83,7 +83,7 @@ static void test_path_matches_single_solves(void **state)
   mat_free(&X); mat_free(&W);
 }
 
-/* The options as parsed: the texts given and the values parsed from them. */
+/* The options: the texts as given and the values parsed from them. */
 static void test_parse_args(void **state)
 {
   (void)state;
@@ -93,15 +93,15 @@ static void test_parse_args(void **state)
   err e;
   memset(&a, 0, sizeof a);
   assert_int_equal(ridge_parse_args(7, ok, &a, &e), ERR_OK);
-  assert_string_equal(a.given.lambda, "0.5");
-  assert_string_equal(a.given.method, "kernel");
-  assert_true(a.lambda == 0.5 && a.method == RIDGE_KERNEL && !a.given.path);
+  assert_string_equal(a.lambda_text, "0.5");
+  assert_string_equal(a.method_text, "kernel");
+  assert_true(a.lambda == 0.5 && a.method == RIDGE_KERNEL && !a.path_text);
   assert_string_equal(a.X, "X");
   assert_string_equal(a.y, "y");
   char *path[] = {"ridge", "--path", "1e-2:1e2:5", "X", "y", NULL};
   memset(&a, 0, sizeof a);
   assert_int_equal(ridge_parse_args(5, path, &a, &e), ERR_OK);
-  assert_true(a.lmin == 1e-2 && a.lmax == 1e2 && a.k == 5);
+  assert_true(a.lambda_min == 1e-2 && a.lambda_max == 1e2 && a.path_k == 5);
   char *book[] = {"ridge", "--book", "dir", NULL};   /* no longer an option */
   memset(&a, 0, sizeof a);
   assert_int_equal(ridge_parse_args(3, book, &a, &e), ERR_ARG);
