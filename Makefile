@@ -24,9 +24,21 @@ MAKEFLAGS   += -j$(shell nproc 2>/dev/null || echo 1)
 endif
 
 # ---- what the book is made of ------------------------------------------------
-# Chapters in book order: book/NAME.nw tangles to the program build/bin/NAME.
+# Chapters in book order.  Chapter NAME is book/NAME.nw, its solution (Part I),
+# whose method tangles to NAME.h and NAME.c and whose experiments to NAME-book.c
+# (the program build/exp/NAME, run to make the chapter's outputs), and
+# book/NAME-program.nw, its program (Part II), which tangles to NAME-cli.h,
+# NAME-cli.c, NAME-main.c (the reader's tool build/bin/NAME) and NAME-try.sh
+# (the commands of its Try-it box).  A chapter not yet split in two keeps
+# everything in book/NAME.nw, whose NAME.c holds main and a --book mode.
 CHAPTERS := gradients lsq ridge relu-elbow
 DEPS_ridge := lsq
+SPLIT    := $(filter $(patsubst book/%-program.nw,%,$(wildcard book/*-program.nw)),$(CHAPTERS))
+UNSPLIT  := $(filter-out $(SPLIT),$(CHAPTERS))
+# The object that holds a chapter's method, for its program, its experiments,
+# its tests and the chapters that build on it.
+method = $(if $(filter $(1),$(SPLIT)),$(B)/obj/$(1).o,$(B)/obj/$(1)-nomain.o)
+methods = $(foreach c,$(1) $(DEPS_$(1)),$(call method,$(c)))
 # Support-library modules: chunks/NAME.nw tangles to NAME.h and NAME.c.
 MODULES  := err mat rng csv out report cli la
 
@@ -63,15 +75,17 @@ else
 endif
 
 LIB_NW    := $(MODULES:%=chunks/%.nw)
-BOOK_NW   := $(CHAPTERS:%=book/%.nw)
+BOOK_NW   := $(CHAPTERS:%=book/%.nw) $(SPLIT:%=book/%-program.nw)
+BOOK_FILES := $(CHAPTERS) $(SPLIT:%=%-program)
 LIB_OBJS  := $(MODULES:%=$(B)/obj/%.o)
 LIB       := $(B)/lib/libbook.a
 PROGRAMS  := $(CHAPTERS:%=$(B)/bin/%)
-STAMPS    := $(MODULES:%=$(B)/src/%.tangled) $(CHAPTERS:%=$(B)/src/%.tangled)
-WOVEN     := $(CHAPTERS:%=$(B)/tex/%.tex) $(MODULES:%=$(B)/tex/%.tex)
+EXPERIMENTS := $(SPLIT:%=$(B)/exp/%)
+STAMPS    := $(MODULES:%=$(B)/src/%.tangled) $(BOOK_FILES:%=$(B)/src/%.tangled)
+WOVEN     := $(BOOK_FILES:%=$(B)/tex/%.tex) $(MODULES:%=$(B)/tex/%.tex)
 
 .PHONY: all deps check clean memcheck watch
-all: $(B)/book.pdf $(PROGRAMS)
+all: $(B)/book.pdf $(PROGRAMS) $(EXPERIMENTS)
 
 # ---- dependencies --------------------------------------------------------------
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -82,8 +96,9 @@ deps:
 	    --no-install-recommends $(DEBS); fi
 
 # ---- tangling --------------------------------------------------------------------
-# Every root chunk of a .nw file must be a file name (NAME.c or NAME.h); any other
-# root is a chunk that is defined but never used, usually a misspelled name.
+# Every root chunk of a .nw file must be a file name (NAME.c, NAME.h or NAME.sh);
+# any other root is a chunk that is defined but never used, usually a misspelled
+# name.  Shell scripts are tangled without #line directives.
 # notangle -L writes #line directives, so the compiler reports errors at the .nw
 # line.  A tangled file is replaced only when its code changed: a prose edit that
 # merely shifts the #line numbers keeps the old file and its time stamp, so nothing
@@ -93,15 +108,15 @@ deps:
 define tangle
 	$(call say,TANGLE,$<)
 	$(Q)roots=$$(noroots $< | sed 's/^<<\(.*\)>>$$/\1/'); \
-	files=$$(grep -E '\.[ch]$$' <<< "$$roots"); \
-	for r in $$files; do t=$(B)/src/$$r; \
-	  if ! notangle -L -R"$$r" $< > $$t.new 2> $$t.err || [ -s $$t.err ]; then \
+	files=$$(grep -E '\.([ch]|sh)$$' <<< "$$roots"); \
+	for r in $$files; do t=$(B)/src/$$r; L=-L; [ "$${r%.sh}" = "$$r" ] || L=; \
+	  if ! notangle $$L -R"$$r" $< > $$t.new 2> $$t.err || [ -s $$t.err ]; then \
 	    sed "s|^|$<: |" $$t.err >&2; rm -f $$t.new $$t.err; exit 1; fi; \
 	  rm -f $$t.err; \
 	  if [ -f $$t ] && cmp -s <(grep -v '^#line ' $$t.new) <(grep -v '^#line ' $$t); \
 	  then rm -f $$t.new; else mv -f $$t.new $$t; fi; \
 	done; \
-	{ grep -vE '\.[ch]$$' <<< "$$roots" || true; } | while read -r r; do [ -n "$$r" ] || continue; \
+	{ grep -vE '\.([ch]|sh)$$' <<< "$$roots" || true; } | while read -r r; do [ -n "$$r" ] || continue; \
 	  echo "$<: chunk <<$$r>> is defined but never used" >&2; exit 1; done; \
 	touch $@
 endef
@@ -110,9 +125,15 @@ $(B)/src/%.tangled: chunks/%.nw | $(B)/src
 	$(tangle)
 $(B)/src/%.tangled: book/%.nw | $(B)/src
 	$(tangle)
-# The tangled files are by-products of the stamp; make re-reads their times.
-$(B)/src/%.c: $(B)/src/%.tangled ;
-$(B)/src/%.h: $(B)/src/%.tangled ;
+# The tangled files are by-products of the stamps; make re-reads their times.
+define sources
+$(1): $(2) ;
+endef
+$(foreach m,$(MODULES) $(UNSPLIT),$(eval $(call sources,$(B)/src/$(m).c $(B)/src/$(m).h,$(B)/src/$(m).tangled)))
+$(foreach c,$(SPLIT),$(eval $(call sources,$(B)/src/$(c).h $(B)/src/$(c).c $(B)/src/$(c)-book.c,\
+  $(B)/src/$(c).tangled)))
+$(foreach c,$(SPLIT),$(eval $(call sources,$(B)/src/$(c)-cli.h $(B)/src/$(c)-cli.c \
+  $(B)/src/$(c)-main.c $(B)/src/$(c)-try.sh,$(B)/src/$(c)-program.tangled)))
 
 # ---- compiling -----------------------------------------------------------------
 # -MMD records the headers each object includes; every object also waits for all
@@ -120,7 +141,8 @@ $(B)/src/%.h: $(B)/src/%.tangled ;
 $(B)/obj/%.o: $(B)/src/%.c | $(STAMPS) $(B)/obj
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
-# A chapter compiled without its main(): its functions, for tests and other chapters.
+# An unsplit chapter compiled without its main(): its functions, for tests and
+# other chapters.
 $(B)/obj/%-nomain.o: $(B)/src/%.c | $(STAMPS) $(B)/obj
 	$(call say,CC,$< [no main])
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -DBOOK_NO_MAIN -MMD -MP -c -o $@ $<
@@ -130,11 +152,24 @@ $(LIB): $(LIB_OBJS) | $(B)/lib
 	$(Q)rm -f $@ && ar rcs $@ $^
 
 # A chapter that builds on another names it: DEPS_ridge := lsq links the
-# functions of lsq (its object without main) into ridge and its tests.
+# method of lsq into ridge's program, experiments and tests.
+define link
+	$$(call say,LD,$$@)
+	$$(Q)$$(CC) $$(CFLAGS) -o $$@ $$(filter %.o,$$^) $$(LIB) $$(LDLIBS)
+endef
+define split_chapter
+$(B)/bin/$(1): $(B)/obj/$(1)-main.o $(B)/obj/$(1)-cli.o $(call methods,$(1)) $(LIB) | $(B)/bin
+$(link)
+$(B)/exp/$(1): $(B)/obj/$(1)-book.o $(call methods,$(1)) $(LIB) | $(B)/exp
+$(link)
+endef
+define unsplit_chapter
+$(B)/bin/$(1): $(B)/obj/$(1).o $(call methods,$(DEPS_$(1))) $(LIB) | $(B)/bin
+$(link)
+endef
+$(foreach c,$(SPLIT),$(eval $(call split_chapter,$(c))))
+$(foreach c,$(UNSPLIT),$(eval $(call unsplit_chapter,$(c))))
 .SECONDEXPANSION:
-$(B)/bin/%: $(B)/obj/%.o $$(addprefix $(B)/obj/,$$(addsuffix -nomain.o,$$(DEPS_$$*))) $(LIB) | $(B)/bin
-	$(call say,LD,$@)
-	$(Q)$(CC) $(CFLAGS) -o $@ $< $(patsubst %,$(B)/obj/%-nomain.o,$(DEPS_$*)) $(LIB) $(LDLIBS)
 
 -include $(wildcard $(B)/obj/*.d)
 
@@ -144,18 +179,32 @@ $(B)/bin/%: $(B)/obj/%.o $$(addprefix $(B)/obj/,$$(addsuffix -nomain.o,$$(DEPS_$
 # thread: the book's matrices are small, so threads cost more than they give
 # (and fight the other jobs of make -j), and one thread gives the same bits
 # whatever the number of cores.
-$(B)/out/%/stamp: $(B)/bin/%
-	$(call say,RUN,$*)
-	$(Q)rm -f $@; mkdir -p $(@D) && OPENBLAS_NUM_THREADS=1 $< --book $(@D) && touch $@
+define run_experiments
+$(B)/out/$(1)/stamp: $(2)
+	$$(call say,RUN,$(1))
+	$$(Q)rm -f $$@; mkdir -p $$(@D) && OPENBLAS_NUM_THREADS=1 $$< $(3) $$(@D) && touch $$@
+endef
+$(foreach c,$(SPLIT),$(eval $(call run_experiments,$(c),$(B)/exp/$(c),)))
+$(foreach c,$(UNSPLIT),$(eval $(call run_experiments,$(c),$(B)/bin/$(c),--book)))
 
-# A "Try it" box: the documented command of a chapter, run from the top of the
-# tree exactly as a reader types it, and its real output.
+# A "Try it" box: the documented commands of a chapter's program (its root
+# NAME-try.sh, one command a line), run from the top of the tree exactly as a
+# reader types them, each with its real output.
+TRY_INPUTS    := $(wildcard book/data/*.csv)
+$(SPLIT:%=$(B)/out/%/try.tex): $(B)/out/%/try.tex: $(B)/src/%-try.sh $(B)/bin/% $(TRY_INPUTS)
+	$(call say,TRY,$*)
+	$(Q)mkdir -p $(@D); \
+	{ echo '\begin{Verbatim}[frame=single,framesep=2mm,fontsize=\small]'; \
+	  grep -vE '^[[:space:]]*(#|$$)' $< | while IFS= read -r cmd; do \
+	    echo "\$$ $$cmd"; bash -c "$$cmd" < /dev/null; done; \
+	  echo '\end{Verbatim}'; } > $@.tmp; mv $@.tmp $@
+
+# The same for a chapter not yet split, whose command is kept here.
 TRY_gradients := $(B)/bin/gradients --A book/data/A.csv --x book/data/x.csv --c book/data/c.csv
 TRY_lsq       := $(B)/bin/lsq --verbose book/data/lsq-X.csv book/data/lsq-y.csv 2>&1
 TRY_ridge     := $(B)/bin/ridge --compare --lambda 0.1 book/data/lsq-X.csv book/data/lsq-y.csv
 TRY_relu-elbow := $(B)/bin/relu-elbow step --w 1 --b 3 --x 1 --y 3 --lr 0.1 --verbose 2>&1
-TRY_INPUTS    := $(wildcard book/data/*.csv)
-$(B)/out/%/try.tex: $(B)/bin/% $(TRY_INPUTS) Makefile
+$(UNSPLIT:%=$(B)/out/%/try.tex): $(B)/out/%/try.tex: $(B)/bin/% $(TRY_INPUTS) Makefile
 	$(call say,TRY,$*)
 	$(Q)mkdir -p $(@D); \
 	{ echo '\begin{Verbatim}[frame=single,framesep=2mm,fontsize=\small]'; \
@@ -184,14 +233,18 @@ $(B)/tex/%.defs.stamp: book/%.nw | $(B)/tex
 $(B)/tex/%.defs.stamp: chunks/%.nw | $(B)/tex
 	$(Q)nodefs $< | cpif $(B)/tex/$*.defs; touch $@
 $(B)/tex/%.defs: $(B)/tex/%.defs.stamp ;
-$(B)/tex/defs.stamp: $(CHAPTERS:%=$(B)/tex/%.defs) $(MODULES:%=$(B)/tex/%.defs)
+$(B)/tex/defs.stamp: $(BOOK_FILES:%=$(B)/tex/%.defs) $(MODULES:%=$(B)/tex/%.defs)
 	$(call say,DEFS,all.defs)
 	$(Q)LC_ALL=C sort -u $^ | cpif $(B)/tex/all.defs; touch $@
 $(B)/tex/all.defs: $(B)/tex/defs.stamp ;
 
-# The lists of chapters and library sections for book/book.tex.
+# The lists of chapters and library sections for book/book.tex: the solutions
+# (Part I), the programs (Part II) and the library (the appendix).
 $(B)/tex/chapters.tex: Makefile | $(B)/tex
 	$(Q)printf '\\input{$(B)/tex/%s}\n' $(CHAPTERS) | cpif $@
+$(B)/tex/programs.tex: Makefile $(wildcard book/*-program.nw) | $(B)/tex
+	$(Q){ $(if $(SPLIT),echo '\part{The programs}\label{part:programs}';) \
+	  $(foreach c,$(SPLIT),echo '\input{$(B)/tex/$(c)-program}';) true; } | cpif $@
 $(B)/tex/library.tex: Makefile | $(B)/tex
 	$(Q)printf '\\input{$(B)/tex/%s}\n' $(MODULES) | cpif $@
 
@@ -207,10 +260,10 @@ $(B)/tex/%.tex: chunks/%.nw $(B)/tex/all.defs
 # settle.  On an error the recipe prints the error lines, mapped back to the .nw
 # file, instead of the whole log; an undefined or doubly defined reference is an
 # error too (two chapters' claims with one id would link to the same row).
-TEX_TO_NW := $(foreach c,$(CHAPTERS),-e 's|^$(B)/tex/$(c)\.tex:|book/$(c).nw:|') \
+TEX_TO_NW := $(foreach c,$(BOOK_FILES),-e 's|^$(B)/tex/$(c)\.tex:|book/$(c).nw:|') \
              $(foreach m,$(MODULES),-e 's|^$(B)/tex/$(m)\.tex:|chunks/$(m).nw:|')
 BOOK_INPUTS := book/book.tex book/latexmkrc $(wildcard book/*.tex) $(WOVEN) \
-               $(B)/tex/chapters.tex $(B)/tex/library.tex $(FIGURES) \
+               $(B)/tex/chapters.tex $(B)/tex/programs.tex $(B)/tex/library.tex $(FIGURES) \
                $(CHAPTERS:%=$(B)/out/%/stamp) $(CHAPTERS:%=$(B)/out/%/try.tex)
 $(B)/book.pdf: $(BOOK_INPUTS)
 	$(call say,LATEX,$@)
@@ -224,7 +277,7 @@ $(B)/book.pdf: $(BOOK_INPUTS)
 	$(Q)touch $@  # latexmk leaves the PDF alone when no input's content changed
 
 # ---- directories, tests, cleaning --------------------------------------------------------
-$(B)/src $(B)/obj $(B)/lib $(B)/bin $(B)/tex $(B)/figures:
+$(B)/src $(B)/obj $(B)/lib $(B)/bin $(B)/exp $(B)/tex $(B)/figures:
 	$(Q)mkdir -p $@
 
 include tests/tests.mk
@@ -233,19 +286,26 @@ include tests/tests.mk
 # and on bad input; any memory error or leak of our own fails (exit status 9).
 MEMCHECK := valgrind --quiet --error-exitcode=9 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect
-memcheck: $(PROGRAMS)
+memcheck: $(PROGRAMS) $(EXPERIMENTS) $(SPLIT:%=$(B)/src/%-try.sh)
 	$(Q)expect2() { "$$@" > /dev/null 2>&1 && return 1; [ $$? -eq 2 ]; }; \
-	for c in $(CHAPTERS); do \
+	for c in $(SPLIT); do \
+	  echo "  MEMCHECK $$c"; \
+	  $(MEMCHECK) $(B)/exp/$$c $(B)/memcheck/$$c > /dev/null; \
+	  expect2 $(MEMCHECK) $(B)/exp/$$c /dev/null/x; \
+	  expect2 $(MEMCHECK) $(B)/exp/$$c; \
+	  $(MEMCHECK) $(B)/bin/$$c --help > /dev/null; \
+	  expect2 $(MEMCHECK) $(B)/bin/$$c --no-such-option; \
+	  grep -vE '^[[:space:]]*(#|$$)' $(B)/src/$$c-try.sh | while IFS= read -r cmd; do \
+	    bash -c "$(MEMCHECK) $$cmd" > /dev/null < /dev/null || exit 1; done; \
+	done; \
+	for c in $(UNSPLIT); do \
 	  echo "  MEMCHECK $$c"; \
 	  $(MEMCHECK) $(B)/bin/$$c --book $(B)/memcheck/$$c > /dev/null; \
 	  $(MEMCHECK) $(B)/bin/$$c --help > /dev/null; \
 	  expect2 $(MEMCHECK) $(B)/bin/$$c --no-such-option; \
 	  expect2 $(MEMCHECK) $(B)/bin/$$c --book /dev/null/x; \
 	done; \
-	$(MEMCHECK) $(TRY_gradients) > /dev/null; \
-	$(MEMCHECK) $(TRY_lsq) > /dev/null; \
-	$(MEMCHECK) $(TRY_ridge) > /dev/null; \
-	$(MEMCHECK) $(TRY_relu-elbow) > /dev/null; \
+	$(foreach c,$(UNSPLIT),$(MEMCHECK) $(TRY_$(c)) > /dev/null;) \
 	$(MEMCHECK) $(B)/bin/relu-elbow train --units 5 --steps 2000 --every 500 --data tests/data/relu-xy.csv > /dev/null; \
 	expect2 $(MEMCHECK) $(B)/bin/relu-elbow train --lr 1e300 --steps 100; \
 	expect2 $(MEMCHECK) $(B)/bin/relu-elbow train --data book/data/lsq-X.csv; \

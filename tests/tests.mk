@@ -1,7 +1,8 @@
 # Tests, included by the Makefile.  `make check` builds the book and the programs,
 # then runs every test through tests/run, whose last line is "N passed, N failed".
 #   tests/unit/test_lib.c       the support library (cmocka)
-#   tests/unit/test_NAME.c      chapter NAME's functions, linked with its -nomain object
+#   tests/unit/test_NAME.c      chapter NAME's functions, linked with its method
+#                               and its program's command line (NAME-cli.o)
 #   tests/cli/NAME.sh           the program NAME as a user runs it
 #   tests/build/*.sh            the PDF, and rebuilds after edits on a copy of the tree
 
@@ -13,22 +14,21 @@ REPLAY      := $(B)/tests/replay_csv $(B)/tests/replay_options   # fuzz corpus r
 $(B)/tests/test_lib: tests/unit/test_lib.c $(LIB) | $(STAMPS) $(B)/tests
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $< $(LIB) $(LDLIBS) $(TEST_LDLIBS)
-$(B)/tests/test_%: tests/unit/test_%.c $(B)/obj/%-nomain.o \
-                   $$(addprefix $(B)/obj/,$$(addsuffix -nomain.o,$$(DEPS_$$*))) $(LIB) | $(STAMPS) $(B)/tests
+cli_obj = $(if $(filter $(1),$(SPLIT)),$(B)/obj/$(1)-cli.o)
+$(B)/tests/test_%: tests/unit/test_%.c $$(call cli_obj,$$*) $$(call methods,$$*) $(LIB) | $(STAMPS) $(B)/tests
 	$(call say,CC,$<)
-	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $< $(B)/obj/$*-nomain.o \
-	  $(patsubst %,$(B)/obj/%-nomain.o,$(DEPS_$*)) $(LIB) $(LDLIBS) $(TEST_LDLIBS)
+	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $< $(filter %.o,$^) $(LIB) $(LDLIBS) $(TEST_LDLIBS)
 $(B)/tests:
 	$(Q)mkdir -p $@
 
 ifeq ($(SANITIZE),1)
 # Under the sanitizers: the programs, their book modes (every claim), the unit
 # and the command-line tests; the PDF and rebuild tests concern the normal build.
-check: $(PROGRAMS) $(CHAPTERS:%=$(B)/out/%/stamp) $(UNIT_TESTS) $(REPLAY)
-	@BUILD=$(B) CHAPTERS='$(CHAPTERS)' tests/run $(UNIT_TESTS) tests/fuzz/replay.sh $(wildcard tests/cli/*.sh)
+check: $(PROGRAMS) $(EXPERIMENTS) $(CHAPTERS:%=$(B)/out/%/stamp) $(UNIT_TESTS) $(REPLAY)
+	@BUILD=$(B) CHAPTERS='$(CHAPTERS)' SPLIT='$(SPLIT)' tests/run $(UNIT_TESTS) tests/fuzz/replay.sh $(wildcard tests/cli/*.sh)
 else
 check: all $(UNIT_TESTS) $(REPLAY)
-	@BUILD=$(B) CHAPTERS='$(CHAPTERS)' tests/run $(UNIT_TESTS) tests/fuzz/replay.sh $(wildcard tests/cli/*.sh) \
+	@BUILD=$(B) CHAPTERS='$(CHAPTERS)' SPLIT='$(SPLIT)' tests/run $(UNIT_TESTS) tests/fuzz/replay.sh $(wildcard tests/cli/*.sh) \
 	  $(wildcard tests/build/*.sh)
 endif
 
@@ -39,7 +39,7 @@ endif
 # tests/fuzz/corpus/ once fixed: make check replays them all).
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := csv options
-FUZZ_SRCS    := $(MODULES:%=$(B)/src/%.c) $(CHAPTERS:%=$(B)/src/%.c)
+FUZZ_SRCS    := $(MODULES:%=$(B)/src/%.c) $(CHAPTERS:%=$(B)/src/%.c) $(SPLIT:%=$(B)/src/%-cli.c)
 FUZZ_FLAGS   := -std=c11 -O1 -g -ffp-contract=off -I$(B)/src -DBOOK_NO_MAIN -fno-omit-frame-pointer \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
@@ -64,21 +64,20 @@ $(B)/tests/replay_csv: tests/fuzz/replay.c tests/fuzz/fuzz_csv.c $(LIB) | $(STAM
 	$(call say,CC,$@)
 	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -D_POSIX_C_SOURCE=200809L -o $@ $(filter %.c,$^) $(LIB) $(LDLIBS)
 $(B)/tests/replay_options: tests/fuzz/replay.c tests/fuzz/fuzz_options.c \
-                           $(CHAPTERS:%=$(B)/obj/%-nomain.o) $(LIB) | $(STAMPS) $(B)/tests
+                           $(foreach c,$(CHAPTERS),$(call method,$(c)) $(call cli_obj,$(c))) $(LIB) \
+                           | $(STAMPS) $(B)/tests
 	$(call say,CC,$@)
-	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $(filter %.c,$^) $(CHAPTERS:%=$(B)/obj/%-nomain.o) \
-	  $(LIB) $(LDLIBS)
+	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $(filter %.c,$^) $(filter %.o,$^) $(LIB) $(LDLIBS)
 
 # ---- benchmarks ------------------------------------------------------------------------
 # make bench: how long a build takes and how fast the programs run, each against
 # the best this machine does in the same run (tests/bench/run.sh; not part of
 # make check, since timings vary).  The table lands in build/bench/results.md.
 BENCH_BIN := $(B)/bench/bench $(B)/bench/measure
-$(B)/bench/bench: tests/bench/bench.c $(B)/obj/lsq-nomain.o $(B)/obj/ridge-nomain.o $(LIB) \
+$(B)/bench/bench: tests/bench/bench.c $(call method,lsq) $(call method,ridge) $(LIB) \
                   | $(STAMPS) $(B)/bench
 	$(call say,CC,$<)
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(B)/obj/lsq-nomain.o $(B)/obj/ridge-nomain.o \
-	  $(LIB) $(LDLIBS)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(filter %.o,$^) $(LIB) $(LDLIBS)
 $(B)/bench/measure: tests/bench/measure.c | $(B)/bench
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CFLAGS) -o $@ $<

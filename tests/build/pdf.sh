@@ -54,16 +54,19 @@ check "every chunk is cross-referenced (no \"never defined\" chunk)" \
 # made by this build's program (not left over from an older one).
 for ch in ${CHAPTERS:-$(ls book/*.nw | xargs -n1 basename | sed 's/\.nw$//')}; do
   nw=book/$ch.nw
+  [ -f book/$ch-program.nw ] && nw="$nw book/$ch-program.nw"
   stamp=build/out/$ch/stamp
-  check "$ch: its program ran in book mode" [ -f $stamp ]
-  for fig in $(grep -oE '\\bookfigure\{[^}]+\}' $nw | sed -E 's/.*\{(.*)\}/\1/'); do
+  exp=build/bin/$ch; [ -x build/exp/$ch ] && exp=build/exp/$ch
+  check "$ch: its experiments ran" [ -f $stamp ]
+  for fig in $(cat $nw | grep -oE '\\bookfigure\{[^}]+\}' | sed -E 's/.*\{(.*)\}/\1/'); do
     check "$ch: figure $fig was plotted after the program's run" \
       bash -c '[ -s "$0.tex" ] && [ -s "$0.pdf" ] && [ ! "$0.tex" -ot "$1" ] && [ ! "$2" -ot "$0.tex" ]' \
       build/figures/$fig $stamp $pdf
   done
-  for f in $(grep -oE '\\(input|booktable)\{build/out/[^}]+\}' $nw | sed -E 's/.*\{(.*)\}/\1/'); do
-    check "$ch: $f exists and was written by this build's program" \
-      bash -c '[ -s "$0" ] && [ ! "$0" -ot "$1" ]' $f build/bin/$ch
+  for f in $(cat $nw | grep -oE '\\(input|booktable)\{build/out/[^}]+\}' | sed -E 's/.*\{(.*)\}/\1/'); do
+    by=$exp; [ "${f##*/}" = try.tex ] && by=build/bin/$ch
+    check "$ch: $f exists and was written by this build's $by" \
+      bash -c '[ -s "$0" ] && [ ! "$0" -ot "$1" ]' $f $by
   done
 done
 echo "1..$n"
