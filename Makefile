@@ -130,6 +130,7 @@ define sources
 $(1): $(2) ;
 endef
 $(foreach m,$(MODULES) $(UNSPLIT),$(eval $(call sources,$(B)/src/$(m).c $(B)/src/$(m).h,$(B)/src/$(m).tangled)))
+$(eval $(call sources,$(B)/src/exp-main.c,$(B)/src/report.tangled))
 $(foreach c,$(SPLIT),$(eval $(call sources,$(B)/src/$(c).h $(B)/src/$(c).c $(B)/src/$(c)-book.c,\
   $(B)/src/$(c).tangled)))
 $(foreach c,$(SPLIT),$(eval $(call sources,$(B)/src/$(c)-cli.h $(B)/src/$(c)-cli.c \
@@ -160,7 +161,7 @@ endef
 define split_chapter
 $(B)/bin/$(1): $(B)/obj/$(1)-main.o $(B)/obj/$(1)-cli.o $(call methods,$(1)) $(LIB) | $(B)/bin
 $(link)
-$(B)/exp/$(1): $(B)/obj/$(1)-book.o $(call methods,$(1)) $(LIB) | $(B)/exp
+$(B)/exp/$(1): $(B)/obj/$(1)-book.o $(call methods,$(1)) $(B)/obj/exp-main.o $(LIB) | $(B)/exp
 $(link)
 endef
 define unsplit_chapter

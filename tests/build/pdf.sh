@@ -70,4 +70,30 @@ for ch in ${CHAPTERS:-$(ls book/*.nw | xargs -n1 basename | sed 's/\.nw$//')}; d
       bash -c '[ -s "$0" ] && [ ! "$0" -ot "$1" ]' $f $by
   done
 done
+
+# The reader first: each chapter split into its solution (Part I) and its
+# program (Part II) opens with the solution, keeps the code of the program and
+# of the experiments off the reading path, and is short up to its checks.
+toc=build/book.toc
+for ch in ${SPLIT:-}; do
+  nw=book/$ch.nw
+  check "$ch: Part I has a section 'Checking the solution' closed by \\verifiedclaims" \
+    bash -c 'grep -q "^\\\\section{Checking the solution}" "$0" && grep -q "^\\\\verifiedclaims" "$0"' $nw
+  check "$ch: no code chunk from 'Checking the solution' to its Verified claims table" \
+    bash -c '[ -z "$(sed -n "/^\\\\section{Checking the solution}/,/^\\\\verifiedclaims/p" "$0" | grep -E "^<<.*>>=$")" ]' $nw
+  check "$ch: no option parsing, usage text or program main in Part I" \
+    bash -c '! grep -qE "getopt|usage:|^int main\(" "$0"' $nw
+  check "$ch: the program's chapter is in Part II" grep -q "^\\\\chapter{The program" book/$ch-program.nw
+  title=$(sed -n 's/^\\chapter{\(.*\)}$/\1/p' $nw | head -1)
+  first=$(grep -F "{chapter}{\\numberline {" $toc | grep -F "}$title}" | sed -E 's/.*\}\{([0-9]+)\}\{chapter\.[0-9]+\}%$/\1/')
+  start=$(grep -A200 -F "}$title}" $toc | grep -m1 -F '}Checking the solution}' | sed -E 's/.*\}\{([0-9]+)\}\{section\.[0-9.]+\}%$/\1/')
+  check "$ch: from the chapter's first page to 'Checking the solution' is at most 12 pages (${first:-?}..${start:-?})" \
+    bash -c '[ -n "$0" ] && [ -n "$1" ] && [ $(($1 - $0 + 1)) -le 12 ]' "$first" "$start"
+done
+if [ -n "${SPLIT:-}" ]; then
+  check "Solutions at a glance is within the first 8 pages" \
+    bash -c 'pdftotext -f 1 -l 8 "$0" - | grep -q "Solutions at a glance"' $pdf
+  check "parts: Solutions, then The programs, then the appendix" \
+    bash -c 'grep -nE "\{part\}|\{chapter\}\{\\\\numberline \{A\}" "$0" | grep -oE "Solutions|The programs|support library" | tr "\n" " " | grep -q "^Solutions The programs support library $"' $toc
+fi
 echo "1..$n"
