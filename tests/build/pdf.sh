@@ -12,7 +12,8 @@ pages=$(pdfinfo $pdf 2>/dev/null | awk '/^Pages:/ {print $2}')
 check "the book has pages ($pages)" [ "${pages:-0}" -gt 20 ]
 
 for part in "(a) The linear function" "(b) The squared norm" "(c) The linear map" \
-            "(d) The quadratic form" "(e) When is the derivative"; do
+            "(d) The quadratic form" "(e) When is the derivative" "The solution as a C module" \
+            "The program gradients"; do
   check "Problem 2 part heading: $part" grep -qF "$part" $text
 done
 for part in "(a) Least squares: the normal equations" "(b) The SVD form" "(c) The left inverse" \

@@ -25,19 +25,34 @@ mk; s=$(steps)
 check "prose lines inserted: still no compile, run or plot ($s)" bash -c '! grep -qE "CC|LD|RUN|PLOT" <<< "$0"' "$s"
 check "the PDF has the new prose" bash -c 'pdftotext build/book.pdf - | grep -q "asks for all the derivatives"'
 
-# A code edit in the chapter: a number in a chunk.
+# A code edit in the chapter's experiments (build/exp/gradients): a number in a chunk.
 old_dat=$(md5sum < build/out/gradients/steps.dat)
 sed -i "s/\"1.4e-18\"/\"1.5e-18\"/" book/gradients.nw
 mk; st=$?
 check "code edit: make succeeds" [ $st -eq 0 ]
 check "code edit: recompiles, re-runs, re-plots and re-typesets the chapter" \
-  bash -c 'for s in "CC +build/src/gradients.c" "RUN +gradients" "PLOT +figures/gradients-steps.gp" "LATEX"; do
+  bash -c 'for s in "CC +build/src/gradients-book.c" "LD +build/exp/gradients" "RUN +gradients" \
+                    "PLOT +figures/gradients-steps.gp" "LATEX"; do
     grep -qE "^  $s" ../make.out || exit 1; done'
+check "code edit of the experiments: the method and the program are not rebuilt" \
+  bash -c '! grep -qE "^  (CC +build/src/gradients(-cli|-main)?\.c|LD +build/bin/gradients|TRY +gradients)" ../make.out'
 check "code edit: the library is not recompiled" bash -c '! grep -qE "^  CC +build/src/(mat|csv|err)\.c" ../make.out'
 check "code edit: no other chapter is recompiled, re-run or re-plotted" \
   bash -c '! grep -E "^  (CC|LD|RUN|PLOT|TRY) " ../make.out | grep -v gradients | grep -q .'
 check "code edit: the chapter's data changed" [ "$old_dat" != "$(md5sum < build/out/gradients/steps.dat)" ]
 check "code edit: the figure is newer than the data" [ build/figures/gradients-steps.tex -nt build/out/gradients/steps.dat -o ! build/figures/gradients-steps.tex -ot build/out/gradients/steps.dat ]
+
+# A code edit in the chapter's program (build/bin/gradients) rebuilds the program
+# and its Try-it box, and does not re-run the experiments.
+sed -i 's/"  --help       show this help\\n"/"  --help       show this help text\\n"/' book/gradients-program.nw
+mk; st=$?
+check "program edit: make succeeds" [ $st -eq 0 ]
+check "program edit: recompiles and relinks the program, re-runs its Try-it box" \
+  bash -c 'for s in "CC +build/src/gradients-cli.c" "LD +build/bin/gradients" "TRY +gradients"; do
+    grep -qE "^  $s" ../make.out || exit 1; done'
+check "program edit: the method and the experiments are not rebuilt or re-run" \
+  bash -c '! grep -qE "^  (CC +build/src/gradients(-book)?\.c|LD +build/exp/gradients|RUN )" ../make.out'
+check "program edit: the program has the new usage" bash -c 'build/bin/gradients --help | grep -q "show this help text"'
 
 # An edit of the support library rebuilds every chapter.
 sed -i 's|^double mat_dot(size_t n, const double \*x, const double \*y)$|& /* edited */|' chunks/mat.nw
@@ -54,7 +69,7 @@ check "a C error fails the build" [ $st -ne 0 ]
 check "the compiler names book/gradients.nw:$((line + 1))" grep -qE "^book/gradients.nw:$((line + 1)):[0-9]+: error" ../make.out
 cp ../saved.nw book/gradients.nw
 
-sed -i 's/^<<Part (e): \[\[2x.A\]\]>>$/<<Part (e): [[2x'"'"'A]] misspelled>>/' book/gradients.nw
+sed -i 's/^<<Compute \[\[2x.A\]\] by column sums>>$/<<Compute [[2x'"'"'A]] by column sums misspelled>>/' book/gradients.nw
 mk; st=$?
 check "an undefined chunk fails the build with its name and file" \
   bash -c '[ $0 -ne 0 ] && grep -q "book/gradients.nw" ../make.out && grep -q "misspelled" ../make.out' $st
@@ -86,7 +101,7 @@ cp ../saved.nw book/gradients.nw
 # A program that dies halfway leaves no output a later make would trust.
 sed -i '/^static int sweep_steps(report \*r, err \*e)$/{n;s/^{$/{ abort();/}' book/gradients.nw
 mk; st=$?
-check "a program that crashes in book mode fails the build" \
+check "experiments that crash fail the build" \
   bash -c '[ $0 -ne 0 ] && [ ! -e build/out/gradients/stamp ] && grep -qE "^  RUN +gradients" ../make.out' $st
 check "and leaves no half-written file" bash -c '! ls build/out/gradients | grep -qvE "^[a-z-]+\.(tex|txt|dat)$"'
 cp ../saved.nw book/gradients.nw

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Command-line tests of build/bin/gradients: help, the reader's data, and every
-# kind of bad input.  Run from the top of the tree.
+# kind of bad input; and of build/exp/gradients, the chapter's experiments.
+# Run from the top of the tree.
 set -u
 . tests/tap.sh
 G=${BUILD:-build}/bin/gradients
+X=${BUILD:-build}/exp/gradients
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 
 # --- help and the documented example ---------------------------------------------
 out=$($G --help); st=$?
 check "--help exits 0 and shows the usage" [ $st -eq 0 ]
-check "--help names every option and row" bash -c 'for o in --A --x --c --book --help "a,..." "e,..."; do
+check "--help names every option and row" bash -c 'for o in --A --x --c --help "a,..." "e,..."; do
   grep -q -- "$o" <<< "$1" || exit 1; done' _ "$out"
 
 expected='a,3,0,-1
@@ -97,8 +99,6 @@ expect_usage_error "option without its value" "^gradients: --x: missing value" \
 expect_usage_error "stray argument" "^gradients: unexpected argument: extra" $G --A $A --x $x extra
 expect_usage_error "standard output cannot be written" "^gradients: cannot write standard output" \
   bash -c "$G --A $A --x $x > /dev/full"
-expect_usage_error "book mode into an impossible directory" "^gradients: .*cannot create directory" \
-  $G --book "$T/empty.csv/sub"
 
 expect_usage_error "option given twice" "^gradients: --A given twice" $G --A $A --A $A --x $x
 expect_usage_error "a value that is the next option" "^gradients: --A: missing value \(found the option --x\)$" \
@@ -106,12 +106,11 @@ expect_usage_error "a value that is the next option" "^gradients: --A: missing v
 expect_usage_error "empty file name" "^gradients: --A: empty value$" $G --A "" --x $x
 expect_usage_error "standard input for two files" "^gradients: standard input \(-\) can be read for one file only$" \
   $G --A - --x - < /dev/null
-expect_usage_error "--book with data files" "^gradients: --book runs the chapter's experiments and takes no --A" \
-  $G --book "$T/b" --A $A --x $x
+expect_usage_error "--book is not an option of the program" "^gradients: unknown option --book \(try --help\)$" \
+  $G --book "$T/b"
+check "--help no longer mentions --book" bash -c '! $0 --help | grep -q -- --book' $G
 expect_usage_error "--help to a full disk" "^gradients: cannot write standard output" \
   bash -c "$G --help > /dev/full"
-expect_usage_error "--book to a full disk" "^gradients: cannot write standard output" \
-  bash -c "$G --book $T/full > /dev/full"
 printf '1e300,0\n0,1e300\n' > "$T/big.csv"; printf '1e10\n1\n' > "$T/xbig.csv"
 expect_usage_error "overflowing derivative" "^gradients: row b \(2x'\) overflows|^gradients: row d \(x'\(A \+ A'\)\) overflows at entry 1" \
   $G --A "$T/big.csv" --x "$T/xbig.csv"
@@ -134,10 +133,14 @@ printf '%s\n' "$(printf '1%.0s' $(seq 1 130))" > "$T/long1.csv"
 out=$($G --A "$T/long1.csv" --x "$T/x1e.csv"); st=$?
 check "a 130-digit number is a number" bash -c '[ $0 -eq 0 ] && grep -q "^c,1.111111111111111e+129$" <<< "$1"' $st "$out"
 
-# --- book mode ---------------------------------------------------------------------------
-out=$($G --book "$T/book"); st=$?
-check "book mode succeeds and reports its claims" bash -c '[ $0 -eq 0 ] && grep -qE "^gradients: [0-9]+ claims hold$" <<< "$1"' $st "$out"
-check "book mode writes every output" bash -c 'for f in values.tex claims.tex claims.txt steps.dat steps-optima.dat gradients-table.tex symmetry-table.tex; do [ -s "$0/$f" ] || exit 1; done' "$T/book"
-check "book mode leaves no temporary files" bash -c '[ -z "$(ls "$0" | grep -v -E "^[a-z-]+\.(tex|txt|dat)$")" ]' "$T/book"
-check "book mode is deterministic" bash -c "$G --book $T/book2 >/dev/null && diff -r $T/book $T/book2"
+# --- the experiments: build/exp/gradients DIR ---------------------------------------------
+out=$($X "$T/book"); st=$?
+check "the experiments succeed and report their claims" bash -c '[ $0 -eq 0 ] && grep -qE "^gradients: [0-9]+ claims hold$" <<< "$1"' $st "$out"
+check "the experiments write every output" bash -c 'for f in values.tex claims.tex claims.txt steps.dat steps-optima.dat gradients-table.tex symmetry-table.tex; do [ -s "$0/$f" ] || exit 1; done' "$T/book"
+check "the experiments leave no temporary files" bash -c '[ -z "$(ls "$0" | grep -v -E "^[a-z-]+\.(tex|txt|dat)$")" ]' "$T/book"
+check "the experiments are deterministic" bash -c "$X $T/book2 >/dev/null && diff -r $T/book $T/book2"
+expect_usage_error "the experiments into an impossible directory" "^gradients: .*cannot create directory" \
+  $X "$T/empty.csv/sub"
+expect_usage_error "the experiments to a full disk" "^gradients: cannot write standard output" \
+  bash -c "$X $T/full > /dev/full"
 echo "1..$n"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
-#include "gradients.h"
+#include "gradients-cli.h"
 #include "lsq-cli.h"
 #include "relu-elbow-cli.h"
 #include "ridge-cli.h"
@@ -29,10 +29,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   argv[argc] = NULL;
   err e = {0, ""};
   memcpy(copy, argv, sizeof argv);       /* getopt permutes its argv */
-  grad_args g = {0, 0, 0, 0};
+  grad_args g = {0, 0, 0};
   int s = grad_parse_args(argc, copy, &g, &e);
   if (s > 0 && e.msg[0] == '\0') abort();
-  if (s == 0 && !g.book && (!g.A || !g.x)) abort();
+  if (s == 0 && (!g.A || !g.x)) abort();
   memcpy(copy, argv, sizeof argv);
   lsq_args l = {.method = LSQ_SVD};
   e.msg[0] = '\0';

@@ -1,5 +1,6 @@
 /* Unit tests of the functions of Problem 2 (book/gradients.nw), with cmocka.
-   Linked against the chapter compiled without its main(). */
+   Linked against the method (gradients.o) and the program's command line
+   (gradients-cli.o). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
