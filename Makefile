@@ -29,18 +29,14 @@ endif
 # (the program build/exp/NAME, run to make the chapter's outputs), and
 # book/NAME-program.nw, its program (Part II), which tangles to NAME-cli.h,
 # NAME-cli.c, NAME-main.c (the reader's tool build/bin/NAME) and NAME-try.sh
-# (the commands of its Try-it box).  A chapter not yet split in two keeps
-# everything in book/NAME.nw, whose NAME.c holds main and a --book mode.
+# (the commands of its Try-it box).
 CHAPTERS := gradients lsq ridge relu-elbow
 DEPS_ridge := lsq
-SPLIT    := $(filter $(patsubst book/%-program.nw,%,$(wildcard book/*-program.nw)),$(CHAPTERS))
-UNSPLIT  := $(filter-out $(SPLIT),$(CHAPTERS))
-# The object that holds a chapter's method, for its program, its experiments,
-# its tests and the chapters that build on it.
-method = $(if $(filter $(1),$(SPLIT)),$(B)/obj/$(1).o,$(B)/obj/$(1)-nomain.o)
-methods = $(foreach c,$(1) $(DEPS_$(1)),$(call method,$(c)))
+# The objects that hold a chapter's method and the methods it builds on, for
+# its program, its experiments and its tests.
+methods = $(foreach c,$(1) $(DEPS_$(1)),$(B)/obj/$(c).o)
 # Support-library modules: chunks/NAME.nw tangles to NAME.h and NAME.c.
-MODULES  := err mat rng csv out report cli la
+MODULES  := err mat rng csv out rep cli la
 
 B        := build
 CC       := cc
@@ -75,12 +71,12 @@ else
 endif
 
 LIB_NW    := $(MODULES:%=chunks/%.nw)
-BOOK_NW   := $(CHAPTERS:%=book/%.nw) $(SPLIT:%=book/%-program.nw)
-BOOK_FILES := $(CHAPTERS) $(SPLIT:%=%-program)
+BOOK_NW   := $(CHAPTERS:%=book/%.nw) $(CHAPTERS:%=book/%-program.nw)
+BOOK_FILES := $(CHAPTERS) $(CHAPTERS:%=%-program)
 LIB_OBJS  := $(MODULES:%=$(B)/obj/%.o)
 LIB       := $(B)/lib/libbook.a
 PROGRAMS  := $(CHAPTERS:%=$(B)/bin/%)
-EXPERIMENTS := $(SPLIT:%=$(B)/exp/%)
+EXPERIMENTS := $(CHAPTERS:%=$(B)/exp/%)
 STAMPS    := $(MODULES:%=$(B)/src/%.tangled) $(BOOK_FILES:%=$(B)/src/%.tangled)
 WOVEN     := $(BOOK_FILES:%=$(B)/tex/%.tex) $(MODULES:%=$(B)/tex/%.tex)
 
@@ -129,11 +125,11 @@ $(B)/src/%.tangled: book/%.nw | $(B)/src
 define sources
 $(1): $(2) ;
 endef
-$(foreach m,$(MODULES) $(UNSPLIT),$(eval $(call sources,$(B)/src/$(m).c $(B)/src/$(m).h,$(B)/src/$(m).tangled)))
-$(eval $(call sources,$(B)/src/exp-main.c,$(B)/src/report.tangled))
-$(foreach c,$(SPLIT),$(eval $(call sources,$(B)/src/$(c).h $(B)/src/$(c).c $(B)/src/$(c)-book.c,\
+$(foreach m,$(MODULES),$(eval $(call sources,$(B)/src/$(m).c $(B)/src/$(m).h,$(B)/src/$(m).tangled)))
+$(eval $(call sources,$(B)/src/exp-main.c,$(B)/src/rep.tangled))
+$(foreach c,$(CHAPTERS),$(eval $(call sources,$(B)/src/$(c).h $(B)/src/$(c).c $(B)/src/$(c)-book.c,\
   $(B)/src/$(c).tangled)))
-$(foreach c,$(SPLIT),$(eval $(call sources,$(B)/src/$(c)-cli.h $(B)/src/$(c)-cli.c \
+$(foreach c,$(CHAPTERS),$(eval $(call sources,$(B)/src/$(c)-cli.h $(B)/src/$(c)-cli.c \
   $(B)/src/$(c)-main.c $(B)/src/$(c)-try.sh,$(B)/src/$(c)-program.tangled)))
 
 # ---- compiling -----------------------------------------------------------------
@@ -142,12 +138,6 @@ $(foreach c,$(SPLIT),$(eval $(call sources,$(B)/src/$(c)-cli.h $(B)/src/$(c)-cli
 $(B)/obj/%.o: $(B)/src/%.c | $(STAMPS) $(B)/obj
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
-# An unsplit chapter compiled without its main(): its functions, for tests and
-# other chapters.
-$(B)/obj/%-nomain.o: $(B)/src/%.c | $(STAMPS) $(B)/obj
-	$(call say,CC,$< [no main])
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -DBOOK_NO_MAIN -MMD -MP -c -o $@ $<
-
 $(LIB): $(LIB_OBJS) | $(B)/lib
 	$(call say,AR,$@)
 	$(Q)rm -f $@ && ar rcs $@ $^
@@ -158,18 +148,13 @@ define link
 	$$(call say,LD,$$@)
 	$$(Q)$$(CC) $$(CFLAGS) -o $$@ $$(filter %.o,$$^) $$(LIB) $$(LDLIBS)
 endef
-define split_chapter
+define chapter
 $(B)/bin/$(1): $(B)/obj/$(1)-main.o $(B)/obj/$(1)-cli.o $(call methods,$(1)) $(LIB) | $(B)/bin
 $(link)
 $(B)/exp/$(1): $(B)/obj/$(1)-book.o $(call methods,$(1)) $(B)/obj/exp-main.o $(LIB) | $(B)/exp
 $(link)
 endef
-define unsplit_chapter
-$(B)/bin/$(1): $(B)/obj/$(1).o $(call methods,$(DEPS_$(1))) $(LIB) | $(B)/bin
-$(link)
-endef
-$(foreach c,$(SPLIT),$(eval $(call split_chapter,$(c))))
-$(foreach c,$(UNSPLIT),$(eval $(call unsplit_chapter,$(c))))
+$(foreach c,$(CHAPTERS),$(eval $(call chapter,$(c))))
 .SECONDEXPANSION:
 
 -include $(wildcard $(B)/obj/*.d)
@@ -181,18 +166,17 @@ $(foreach c,$(UNSPLIT),$(eval $(call unsplit_chapter,$(c))))
 # (and fight the other jobs of make -j), and one thread gives the same bits
 # whatever the number of cores.
 define run_experiments
-$(B)/out/$(1)/stamp: $(2)
+$(B)/out/$(1)/stamp: $(B)/exp/$(1)
 	$$(call say,RUN,$(1))
-	$$(Q)rm -f $$@; mkdir -p $$(@D) && OPENBLAS_NUM_THREADS=1 $$< $(3) $$(@D) && touch $$@
+	$$(Q)rm -f $$@; mkdir -p $$(@D) && OPENBLAS_NUM_THREADS=1 $$< $$(@D) && touch $$@
 endef
-$(foreach c,$(SPLIT),$(eval $(call run_experiments,$(c),$(B)/exp/$(c),)))
-$(foreach c,$(UNSPLIT),$(eval $(call run_experiments,$(c),$(B)/bin/$(c),--book)))
+$(foreach c,$(CHAPTERS),$(eval $(call run_experiments,$(c))))
 
 # A "Try it" box: the documented commands of a chapter's program (its root
 # NAME-try.sh, one command a line), run from the top of the tree exactly as a
 # reader types them, each with its real output.
 TRY_INPUTS    := $(wildcard book/data/*.csv)
-$(SPLIT:%=$(B)/out/%/try.tex): $(B)/out/%/try.tex: $(B)/src/%-try.sh $(B)/bin/% $(TRY_INPUTS)
+$(CHAPTERS:%=$(B)/out/%/try.tex): $(B)/out/%/try.tex: $(B)/src/%-try.sh $(B)/bin/% $(TRY_INPUTS)
 	$(call say,TRY,$*)
 	$(Q)mkdir -p $(@D); \
 	{ echo '\begin{Verbatim}[frame=single,framesep=2mm,fontsize=\small]'; \
@@ -200,16 +184,6 @@ $(SPLIT:%=$(B)/out/%/try.tex): $(B)/out/%/try.tex: $(B)/src/%-try.sh $(B)/bin/% 
 	    echo "\$$ $$cmd"; bash -c "$$cmd" < /dev/null; done; \
 	  echo '\end{Verbatim}'; } > $@.tmp; mv $@.tmp $@
 
-# The same for a chapter not yet split, whose command is kept here.
-TRY_gradients := $(B)/bin/gradients --A book/data/A.csv --x book/data/x.csv --c book/data/c.csv
-TRY_lsq       := $(B)/bin/lsq --verbose book/data/lsq-X.csv book/data/lsq-y.csv 2>&1
-TRY_ridge     := $(B)/bin/ridge --compare --lambda 0.1 book/data/lsq-X.csv book/data/lsq-y.csv
-TRY_relu-elbow := $(B)/bin/relu-elbow step --w 1 --b 3 --x 1 --y 3 --lr 0.1 --verbose 2>&1
-$(UNSPLIT:%=$(B)/out/%/try.tex): $(B)/out/%/try.tex: $(B)/bin/% $(TRY_INPUTS) Makefile
-	$(call say,TRY,$*)
-	$(Q)mkdir -p $(@D); \
-	{ echo '\begin{Verbatim}[frame=single,framesep=2mm,fontsize=\small]'; \
-	  echo '$$ $(TRY_$*)'; $(TRY_$*); echo '\end{Verbatim}'; } > $@.tmp; mv $@.tmp $@
 
 # ---- figures -------------------------------------------------------------------------
 # figures/CHAPTER-*.gp plots data of build/out/CHAPTER/; cairolatex writes a .tex
@@ -243,9 +217,9 @@ $(B)/tex/all.defs: $(B)/tex/defs.stamp ;
 # (Part I), the programs (Part II) and the library (the appendix).
 $(B)/tex/chapters.tex: Makefile | $(B)/tex
 	$(Q)printf '\\input{$(B)/tex/%s}\n' $(CHAPTERS) | cpif $@
-$(B)/tex/programs.tex: Makefile $(wildcard book/*-program.nw) | $(B)/tex
-	$(Q){ $(if $(SPLIT),echo '\part{The programs}\label{part:programs}';) \
-	  $(foreach c,$(SPLIT),echo '\input{$(B)/tex/$(c)-program}';) true; } | cpif $@
+$(B)/tex/programs.tex: Makefile | $(B)/tex
+	$(Q){ echo '\part{The programs}\label{part:programs}'; \
+	  $(foreach c,$(CHAPTERS),echo '\input{$(B)/tex/$(c)-program}';) } | cpif $@
 $(B)/tex/library.tex: Makefile | $(B)/tex
 	$(Q)printf '\\input{$(B)/tex/%s}\n' $(MODULES) | cpif $@
 
@@ -287,9 +261,9 @@ include tests/tests.mk
 # and on bad input; any memory error or leak of our own fails (exit status 9).
 MEMCHECK := valgrind --quiet --error-exitcode=9 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect
-memcheck: $(PROGRAMS) $(EXPERIMENTS) $(SPLIT:%=$(B)/src/%-try.sh)
+memcheck: $(PROGRAMS) $(EXPERIMENTS) $(CHAPTERS:%=$(B)/src/%-try.sh)
 	$(Q)expect2() { "$$@" > /dev/null 2>&1 && return 1; [ $$? -eq 2 ]; }; \
-	for c in $(SPLIT); do \
+	for c in $(CHAPTERS); do \
 	  echo "  MEMCHECK $$c"; \
 	  $(MEMCHECK) $(B)/exp/$$c $(B)/memcheck/$$c > /dev/null; \
 	  expect2 $(MEMCHECK) $(B)/exp/$$c /dev/null/x; \
@@ -299,14 +273,6 @@ memcheck: $(PROGRAMS) $(EXPERIMENTS) $(SPLIT:%=$(B)/src/%-try.sh)
 	  grep -vE '^[[:space:]]*(#|$$)' $(B)/src/$$c-try.sh | while IFS= read -r cmd; do \
 	    bash -c "$(MEMCHECK) $$cmd" > /dev/null < /dev/null || exit 1; done; \
 	done; \
-	for c in $(UNSPLIT); do \
-	  echo "  MEMCHECK $$c"; \
-	  $(MEMCHECK) $(B)/bin/$$c --book $(B)/memcheck/$$c > /dev/null; \
-	  $(MEMCHECK) $(B)/bin/$$c --help > /dev/null; \
-	  expect2 $(MEMCHECK) $(B)/bin/$$c --no-such-option; \
-	  expect2 $(MEMCHECK) $(B)/bin/$$c --book /dev/null/x; \
-	done; \
-	$(foreach c,$(UNSPLIT),$(MEMCHECK) $(TRY_$(c)) > /dev/null;) \
 	$(MEMCHECK) $(B)/bin/relu-elbow train --units 5 --steps 2000 --every 500 --data tests/data/relu-xy.csv > /dev/null; \
 	expect2 $(MEMCHECK) $(B)/bin/relu-elbow train --lr 1e300 --steps 100; \
 	expect2 $(MEMCHECK) $(B)/bin/relu-elbow train --data book/data/lsq-X.csv; \

@@ -14,8 +14,7 @@ REPLAY      := $(B)/tests/replay_csv $(B)/tests/replay_options   # fuzz corpus r
 $(B)/tests/test_lib: tests/unit/test_lib.c $(LIB) | $(STAMPS) $(B)/tests
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $< $(LIB) $(LDLIBS) $(TEST_LDLIBS)
-cli_obj = $(if $(filter $(1),$(SPLIT)),$(B)/obj/$(1)-cli.o)
-$(B)/tests/test_%: tests/unit/test_%.c $$(call cli_obj,$$*) $$(call methods,$$*) $(LIB) | $(STAMPS) $(B)/tests
+$(B)/tests/test_%: tests/unit/test_%.c $(B)/obj/%-cli.o $$(call methods,$$*) $(LIB) | $(STAMPS) $(B)/tests
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $< $(filter %.o,$^) $(LIB) $(LDLIBS) $(TEST_LDLIBS)
 $(B)/tests:
@@ -25,10 +24,10 @@ ifeq ($(SANITIZE),1)
 # Under the sanitizers: the programs, their book modes (every claim), the unit
 # and the command-line tests; the PDF and rebuild tests concern the normal build.
 check: $(PROGRAMS) $(EXPERIMENTS) $(CHAPTERS:%=$(B)/out/%/stamp) $(UNIT_TESTS) $(REPLAY)
-	@BUILD=$(B) CHAPTERS='$(CHAPTERS)' SPLIT='$(SPLIT)' tests/run $(UNIT_TESTS) tests/fuzz/replay.sh $(wildcard tests/cli/*.sh)
+	@BUILD=$(B) CHAPTERS='$(CHAPTERS)' tests/run $(UNIT_TESTS) tests/fuzz/replay.sh $(wildcard tests/cli/*.sh)
 else
 check: all $(UNIT_TESTS) $(REPLAY)
-	@BUILD=$(B) CHAPTERS='$(CHAPTERS)' SPLIT='$(SPLIT)' tests/run $(UNIT_TESTS) tests/fuzz/replay.sh $(wildcard tests/cli/*.sh) \
+	@BUILD=$(B) CHAPTERS='$(CHAPTERS)' tests/run $(UNIT_TESTS) tests/fuzz/replay.sh $(wildcard tests/cli/*.sh) \
 	  $(wildcard tests/build/*.sh)
 endif
 
@@ -39,8 +38,8 @@ endif
 # tests/fuzz/corpus/ once fixed: make check replays them all).
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := csv options
-FUZZ_SRCS    := $(MODULES:%=$(B)/src/%.c) $(CHAPTERS:%=$(B)/src/%.c) $(SPLIT:%=$(B)/src/%-cli.c)
-FUZZ_FLAGS   := -std=c11 -O1 -g -ffp-contract=off -I$(B)/src -DBOOK_NO_MAIN -fno-omit-frame-pointer \
+FUZZ_SRCS    := $(MODULES:%=$(B)/src/%.c) $(CHAPTERS:%=$(B)/src/%.c) $(CHAPTERS:%=$(B)/src/%-cli.c)
+FUZZ_FLAGS   := -std=c11 -O1 -g -ffp-contract=off -I$(B)/src -fno-omit-frame-pointer \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
 $(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRCS) | $(STAMPS)
@@ -64,7 +63,7 @@ $(B)/tests/replay_csv: tests/fuzz/replay.c tests/fuzz/fuzz_csv.c $(LIB) | $(STAM
 	$(call say,CC,$@)
 	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -D_POSIX_C_SOURCE=200809L -o $@ $(filter %.c,$^) $(LIB) $(LDLIBS)
 $(B)/tests/replay_options: tests/fuzz/replay.c tests/fuzz/fuzz_options.c \
-                           $(foreach c,$(CHAPTERS),$(call method,$(c)) $(call cli_obj,$(c))) $(LIB) \
+                           $(CHAPTERS:%=$(B)/obj/%.o) $(CHAPTERS:%=$(B)/obj/%-cli.o) $(LIB) \
                            | $(STAMPS) $(B)/tests
 	$(call say,CC,$@)
 	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $(filter %.c,$^) $(filter %.o,$^) $(LIB) $(LDLIBS)
@@ -74,7 +73,7 @@ $(B)/tests/replay_options: tests/fuzz/replay.c tests/fuzz/fuzz_options.c \
 # the best this machine does in the same run (tests/bench/run.sh; not part of
 # make check, since timings vary).  The table lands in build/bench/results.md.
 BENCH_BIN := $(B)/bench/bench $(B)/bench/measure
-$(B)/bench/bench: tests/bench/bench.c $(call method,lsq) $(call method,ridge) $(LIB) \
+$(B)/bench/bench: tests/bench/bench.c $(B)/obj/lsq.o $(B)/obj/ridge.o $(LIB) \
                   | $(STAMPS) $(B)/bench
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(filter %.o,$^) $(LIB) $(LDLIBS)
