@@ -99,7 +99,7 @@ check "and leaves no stamp that a later make would take as done" [ ! -e build/ou
 cp ../saved.nw book/gradients.nw
 
 # A program that dies halfway leaves no output a later make would trust.
-sed -i '/^static int sweep_steps(report \*r, err \*e)$/{n;s/^{$/{ abort();/}' book/gradients.nw
+sed -i '/^static int sweep_steps(rep \*r, err \*e)$/{n;s/^{$/{ abort();/}' book/gradients.nw
 mk; st=$?
 check "experiments that crash fail the build" \
   bash -c '[ $0 -ne 0 ] && [ ! -e build/out/gradients/stamp ] && grep -qE "^  RUN +gradients" ../make.out' $st

@@ -21,7 +21,7 @@
 #include "la.h"
 #include "mat.h"
 #include "out.h"
-#include "report.h"
+#include "rep.h"
 #include "rng.h"
 
 static char tmpdir[256];
@@ -164,9 +164,9 @@ static void test_mat_alloc_layout_and_products(void **state)
     for (int i = 0; i < 2; i++) MAT(&a, i, j) = 10 * i + j;
   assert_true(a.data[1 + 2 * 2] == 12.0); /* column-major */
   double x[3] = {1, 2, 3}, y[2], z[3], w[2] = {1, -1};
-  mat_gemv(0, 1.0, &a, x, y);
+  mat_gemv(MAT_NOTRANS, 1.0, &a, x, y);
   assert_true(y[0] == 0 * 1 + 1 * 2 + 2 * 3 && y[1] == 10 + 22 + 36);
-  mat_gemv(1, 2.0, &a, w, z);
+  mat_gemv(MAT_TRANS, 2.0, &a, w, z);
   assert_true(z[0] == -20 && z[1] == -20 && z[2] == -20);
   mat b;
   assert_int_equal(mat_copy(&b, &a, NULL), ERR_OK);
@@ -467,7 +467,7 @@ static void test_rep_claims_values_and_failure(void **state)
   (void)state;
   char dir[512], path[600];
   snprintf(dir, sizeof dir, "%s/report", tmpdir);
-  report r;
+  rep r;
   err e;
   assert_int_equal(rep_init(&r, dir, "test", &e), ERR_OK);
   assert_int_equal(rep_value_num(&r, "testValue", 2.5e-9, 2, &e), ERR_OK);
@@ -512,7 +512,7 @@ static void test_rep_first_misuse_fails_finish(void **state)
   (void)state;
   char dir[512];
   snprintf(dir, sizeof dir, "%s/report-misuse", tmpdir);
-  report r;
+  rep r;
   err e;
   assert_int_equal(rep_init(&r, dir, "test", &e), ERR_OK);
   assert_int_equal(rep_value(&r, "bad_name", "x", &e), ERR_ARG);

@@ -99,16 +99,16 @@ static void test_random_shapes(void **state)
     int rank;
     assert_int_equal(lsq_pinv(&X, lsq_default_rcond(m, n), &P, &rank, NULL), ERR_OK);
     assert_int_equal(rank, (int)(m < n ? m : n));
-    mat_gemv(0, 1.0, &P, y, g);
+    mat_gemv(MAT_NOTRANS, 1.0, &P, y, g);
     double nw = mat_norm2(n, w[0]);
     for (size_t i = 0; i < n; i++) {
       assert_true(fabs(w[1][i] - w[0][i]) <= 1e-10 * nw);
       assert_true(fabs(w[2][i] - w[0][i]) <= 1e-8 * nw);
       assert_true(fabs(g[i] - w[0][i]) <= 1e-10 * nw);
     }
-    mat_gemv(0, 1.0, &X, w[0], res);
+    mat_gemv(MAT_NOTRANS, 1.0, &X, w[0], res);
     for (size_t i = 0; i < m; i++) res[i] = y[i] - res[i];
-    mat_gemv(1, 1.0, &X, res, g);
+    mat_gemv(MAT_TRANS, 1.0, &X, res, g);
     assert_true(mat_norm_inf(n, g) <= 1e-12 * (1 + mat_norm2(m, y)) * mat_max_abs(&X) * m);
     mat_free(&X); mat_free(&P);
   }
