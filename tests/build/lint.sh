@@ -14,4 +14,25 @@ for f in book/*.nw chunks/*.nw; do
 done
 dups=$(for f in book/*.nw chunks/*.nw; do grep -o '^<<.*>>=$' "$f" | sort -u; done | sort | uniq -d)
 check "chunk names are unique across files (they join when woven together)${dups:+: $dups}" [ -z "$dups" ]
+
+# noweb's index is book-wide: an identifier defined in one chapter links every
+# occurrence of its name in the code of every other chapter.  So a name defined
+# in a chapter's files may appear in the code of another chapter only when that
+# chapter builds on it (ridge on lsq, DEPS_ridge in the Makefile).
+chapter_of() { local b=${1##*/}; b=${b%.nw}; echo "${b%-program}"; }
+deps_of() { sed -n "s/^DEPS_$1 *:= *//p" Makefile; }
+leaks=""
+for f in book/*.nw; do
+  cf=$(chapter_of "$f")
+  for g in book/*.nw; do
+    cg=$(chapter_of "$g")
+    [ "$cf" = "$cg" ] && continue
+    grep -qw -- "$cf" <<< "$(deps_of "$cg")" && continue
+    code=$(awk '/^<<.*>>=$/{c=1;next} /^@( |$)/{c=0} c && !/^ *<<.*>> *$/' "$g")
+    for id in $(nodefs "$f" | sort -u); do
+      grep -qw -- "$id" <<< "$code" && leaks="$leaks $id($f→$g)"
+    done
+  done
+done
+check "no identifier of one chapter is indexed in another's code${leaks:+:$leaks}" [ -z "$leaks" ]
 echo "1..$n"
