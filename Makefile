@@ -237,7 +237,7 @@ $(B)/tex/%.tex: chunks/%.nw $(B)/tex/all.defs
 # error too (two chapters' claims with one id would link to the same row).
 TEX_TO_NW := $(foreach c,$(BOOK_FILES),-e 's|^$(B)/tex/$(c)\.tex:|book/$(c).nw:|') \
              $(foreach m,$(MODULES),-e 's|^$(B)/tex/$(m)\.tex:|chunks/$(m).nw:|')
-BOOK_INPUTS := book/book.tex book/latexmkrc $(wildcard book/*.tex) $(WOVEN) \
+BOOK_INPUTS := book/book.tex book/latexmkrc $(wildcard book/*.tex) book/references.bib $(WOVEN) \
                $(B)/tex/chapters.tex $(B)/tex/programs.tex $(B)/tex/library.tex $(FIGURES) \
                $(CHAPTERS:%=$(B)/out/%/stamp) $(CHAPTERS:%=$(B)/out/%/try.tex)
 $(B)/book.pdf: $(BOOK_INPUTS)
