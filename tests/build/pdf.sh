@@ -53,7 +53,7 @@ check "every chunk is cross-referenced (no \"never defined\" chunk)" \
 
 # Every figure and every program output that a chapter inputs exists and was
 # made by this build's program (not left over from an older one).
-for ch in ${CHAPTERS:-$(ls book/*.nw | xargs -n1 basename | sed 's/\.nw$//')}; do
+for ch in ${CHAPTERS:-gradients lsq ridge relu-elbow}; do
   nw=book/$ch.nw
   nw="$nw book/$ch-program.nw"
   stamp=build/out/$ch/stamp
