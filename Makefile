@@ -14,13 +14,20 @@
 SHELL       := /bin/bash
 .SHELLFLAGS := -o pipefail -ec
 .DELETE_ON_ERROR:
-.SECONDARY:
 .SUFFIXES:
 MAKEFLAGS   += --no-builtin-rules --no-builtin-variables
 # Use every core unless the command line says otherwise (make -j1 builds one
 # step at a time) or asks to clean, which must not race with building.
-ifeq ($(filter -j%,$(MAKEFLAGS))$(filter clean,$(MAKECMDGOALS)),)
+# A make run by make (make watch) shares its parent's jobs instead.
+ifeq ($(MAKELEVEL)$(filter -j%,$(MAKEFLAGS))$(filter clean,$(MAKECMDGOALS)),0)
 MAKEFLAGS   += -j$(shell nproc 2>/dev/null || echo 1)
+endif
+# make clean together with other goals would run them side by side, and those
+# goals would find their files up to date just before clean deletes them.
+ifneq ($(filter clean,$(MAKECMDGOALS)),)
+ifneq ($(filter-out clean,$(MAKECMDGOALS)),)
+$(error make clean cannot share a command with other goals: run 'make clean', then 'make $(filter-out clean,$(MAKECMDGOALS))')
+endif
 endif
 
 # ---- what the book is made of ------------------------------------------------
@@ -103,18 +110,25 @@ deps:
 # the run.
 define tangle
 	$(call say,TANGLE,$<)
-	$(Q)roots=$$(noroots $< | sed 's/^<<\(.*\)>>$$/\1/'); \
-	files=$$(grep -E '\.([ch]|sh)$$' <<< "$$roots"); \
-	for r in $$files; do t=$(B)/src/$$r; L=-L; [ "$${r%.sh}" = "$$r" ] || L=; \
+	$(Q)roots=$$(noroots $< | sed 's/^<<\(.*\)>>$$/\1/'); bad=0; \
+	while read -r r; do [ -n "$$r" ] || continue; bad=1; \
+	  n=$$(grep -nF -- "<<$$r>>=" $< | head -1 | cut -d: -f1); \
+	  echo "$<:$$n: chunk <<$$r>> is defined here but never used" >&2; \
+	done <<< "$$(grep -vE '\.([ch]|sh)$$' <<< "$$roots" || true)"; \
+	for r in $$(grep -E '\.([ch]|sh)$$' <<< "$$roots"); do t=$(B)/src/$$r; \
+	  L=-L; [ "$${r%.sh}" = "$$r" ] || L=; \
 	  if ! notangle $$L -R"$$r" $< > $$t.new 2> $$t.err || [ -s $$t.err ]; then \
-	    sed "s|^|$<: |" $$t.err >&2; rm -f $$t.new $$t.err; exit 1; fi; \
+	    sed -n 's/^undefined chunk name: <<\(.*\)>>$$/\1/p' $$t.err | sort -u | \
+	    while read -r u; do \
+	      n=$$(grep -nF -- "<<$$u>>" $< | grep -vF -- "<<$$u>>=" | head -1 | cut -d: -f1); \
+	      echo "$<:$$n: chunk <<$$u>> is used here but never defined" >&2; done; \
+	    { grep -v '^undefined chunk name: ' $$t.err || true; } | sed "s|^|$<: |" >&2; \
+	    rm -f $$t.new $$t.err; exit 1; fi; \
 	  rm -f $$t.err; \
 	  if [ -f $$t ] && cmp -s <(grep -v '^#line ' $$t.new) <(grep -v '^#line ' $$t); \
 	  then rm -f $$t.new; else mv -f $$t.new $$t; fi; \
 	done; \
-	{ grep -vE '\.([ch]|sh)$$' <<< "$$roots" || true; } | while read -r r; do [ -n "$$r" ] || continue; \
-	  echo "$<: chunk <<$$r>> is defined but never used" >&2; exit 1; done; \
-	touch $@
+	[ $$bad -eq 0 ]; touch $@
 endef
 
 $(B)/src/%.tangled: chunks/%.nw | $(B)/src
@@ -165,12 +179,90 @@ $(foreach c,$(CHAPTERS),$(eval $(call chapter,$(c))))
 # thread: the book's matrices are small, so threads cost more than they give
 # (and fight the other jobs of make -j), and one thread gives the same bits
 # whatever the number of cores.
-define run_experiments
-$(B)/out/$(1)/stamp: $(B)/exp/$(1)
-	$$(call say,RUN,$(1))
-	$$(Q)rm -f $$@; mkdir -p $$(@D) && OPENBLAS_NUM_THREADS=1 $$< $$(@D) && touch $$@
+#
+# Each run starts from an empty directory (but for the Try-it box, which the
+# program makes), so an output that the experiments no longer write is missing
+# and fails loudly, instead of being used from an older run.  When a claim
+# fails, the book is deleted (a PDF whose claims tables say that every claim
+# holds must not outlive the failure), and each failure is shown with the
+# file, line and statement of the claim in the chapter's prose.
+$(CHAPTERS:%=$(B)/out/%/stamp): $(B)/out/%/stamp: $(B)/exp/%
+	$(call say,RUN,$*)
+	$(Q)rm -f $@; mkdir -p $(@D); \
+	find $(@D) -mindepth 1 -maxdepth 1 ! -name try.tex -exec rm -rf {} +; \
+	st=0; OPENBLAS_NUM_THREADS=1 $< $(@D) 2> $(@D).stderr || st=$$?; \
+	cat $(@D).stderr >&2; \
+	if [ $$st -ne 0 ]; then rm -f $(B)/book.pdf; \
+	  sed -n 's/^$*: claim failed: \([a-z0-9-]*\): \(.*\)$$/\1 \2/p' $(@D).stderr \
+	  | while read -r id how; do perl -e "$$CLAIM_CONTEXT" book/$*.nw "$$id" "$$how"; done >&2; \
+	  exit $$st; fi; \
+	rm -f $(@D).stderr; touch $@
+
+# The first LaTeX error of a log, at the .nw file and line that caused it: the
+# woven file build/tex/X.tex has the lines of X.nw, so only the name changes.
+# An argument that never ends (an unclosed \\emph{) is noticed only at the end
+# of the woven file, in the list that inputs it; its line is found from the
+# start of the argument, which the log shows after "Runaway argument?".  TeX's
+# closing remarks (the fatal-error line, the memory statistics) are left out.
+define latex_error
+my @log = do { open(my $$in, "<", $$ARGV[0]) or exit 1; <$$in> };
+chomp @log;
+sub source { my ($$t) = @_; $$t =~ s{^\./}{};
+  return $$t unless $$t =~ m{^build/(?:sanitize/)?tex/(.*)\.tex$$};
+  for my $$d ("book", "chunks") { return "$$d/$$1.nw" if -e "$$d/$$1.nw"; } $$t }
+for my $$i (0 .. $$#log) {
+  next unless $$log[$$i] =~ /^(\S+?):(\d+): (.*)$$/ or $$log[$$i] =~ /^! /;
+  my ($$file, $$line, $$msg) = ($$1, $$2, $$3);
+  $$msg = $$log[$$i] unless defined $$file;
+  if (defined $$file && $$file =~ m{build/(?:sanitize/)?tex/(chapters|programs|library)\.tex$$}) {
+    my @list = do { open(my $$l, "<", $$file) or (); <$$l> };
+    ($$file) = ($$list[$$line - 1] // "") =~ /\\input\{([^}]*)\}/;
+    $$file = source("$$file.tex"); $$line = undef;
+    my ($$cmd) = $$msg =~ /scanning use of (\\\w+)/;
+    if ($$i >= 2 && $$log[$$i - 2] eq "Runaway argument?") {
+      my ($$start) = $$log[$$i - 1] =~ /^\{?\s*([^\\{}]{1,40})/;
+      $$start =~ s/\s+$$// if defined $$start;
+      my @nw = do { open(my $$n, "<", $$file) or (); <$$n> };
+      for my $$k (0 .. $$#nw) {
+        next unless defined $$start && index($$nw[$$k], $$start) >= 0;
+        next if defined $$cmd && index($$nw[$$k], "$$cmd\{$$start") < 0
+                && grep { index($$_, "$$cmd\{$$start") >= 0 } @nw;
+        $$line = $$k + 1; last;
+      }
+      $$msg .= " (an argument that starts here is never closed)";
+    }
+  } elsif (defined $$file) { $$file = source($$file); }
+  print defined $$file ? "$$file:" . (defined $$line ? "$$line:" : "") . " $$msg\n" : "$$msg\n";
+  for my $$k ($$i + 1 .. $$i + 4) {
+    last if $$k > $$#log or $$log[$$k] =~ /^(\S+?:\d+: +==> Fatal error|Here is how much|No pages of output)/;
+    print "$$log[$$k]\n";
+  }
+  exit 0;
+}
+exit 1;
 endef
-$(foreach c,$(CHAPTERS),$(eval $(call run_experiments,$(c))))
+export LATEX_ERROR := $(latex_error)
+
+# The place of a failed claim in the prose: FILE ID HOW prints
+# FILE:LINE: claim ID failed (HOW): its statement, from \claim{ID}{statement}.
+define claim_context
+my ($$file, $$id, $$how) = @ARGV;
+open(my $$in, "<", $$file) or exit 0;
+local $$/; my $$text = <$$in>;
+if ($$text !~ /\\claim\{\Q$$id\E\}\{/g) {
+  print "$$file: claim $$id failed ($$how); the prose never states it\n"; exit 0;
+}
+my ($$start, $$depth) = (pos($$text), 1);
+my $$line = 1 + (substr($$text, 0, $$start) =~ tr/\n//);
+my $$i = $$start;
+while ($$depth > 0 && $$i < length $$text) {
+  my $$c = substr($$text, $$i++, 1);
+  $$depth++ if $$c eq "{"; $$depth-- if $$c eq "}";
+}
+(my $$statement = substr($$text, $$start, $$i - $$start - 1)) =~ s/\s+/ /g;
+print "$$file:$$line: claim $$id failed ($$how): $$statement\n";
+endef
+export CLAIM_CONTEXT := $(claim_context)
 
 # A "Try it" box: the documented commands of a chapter's program (its root
 # NAME-try.sh, one command a line), run from the top of the tree exactly as a
@@ -188,11 +280,18 @@ $(CHAPTERS:%=$(B)/out/%/try.tex): $(B)/out/%/try.tex: $(B)/src/%-try.sh $(B)/bin
 # ---- figures -------------------------------------------------------------------------
 # figures/CHAPTER-*.gp plots data of build/out/CHAPTER/; cairolatex writes a .tex
 # with the labels (typeset by LaTeX in the book's fonts) and a .pdf with the lines.
+# gnuplot only warns when a data file is missing and plots the rest; here that
+# fails the figure, since the experiments stopped writing what it shows.
 define figure_rules
 FIGS_$(1) := $$(patsubst figures/%.gp,$(B)/figures/%.tex,$$(wildcard figures/$(1)-*.gp))
 $$(FIGS_$(1)): $(B)/figures/%.tex: figures/%.gp figures/style.gp $(B)/out/$(1)/stamp | $(B)/figures
 	$$(call say,PLOT,$$<)
-	$$(Q)gnuplot -e "data='$(B)/out/$(1)/'; out='$(B)/figures/$$*'" figures/style.gp $$<
+	$$(Q)gnuplot -e "data='$(B)/out/$(1)/'; out='$(B)/figures/$$*'" figures/style.gp $$< \
+	  2> $(B)/figures/$$*.log || { cat $(B)/figures/$$*.log >&2; exit 1; }; \
+	cat $(B)/figures/$$*.log >&2; \
+	if grep -q 'Cannot find or open file' $(B)/figures/$$*.log; then \
+	  echo "$$<: a data file is missing: the experiments of $(1) no longer write it" >&2; \
+	  rm -f $$@; exit 1; fi
 endef
 $(foreach c,$(CHAPTERS),$(eval $(call figure_rules,$(c))))
 FIGURES := $(foreach c,$(CHAPTERS),$(FIGS_$(c)))
@@ -208,6 +307,9 @@ $(B)/tex/%.defs.stamp: book/%.nw | $(B)/tex
 $(B)/tex/%.defs.stamp: chunks/%.nw | $(B)/tex
 	$(Q)nodefs $< | cpif $(B)/tex/$*.defs; touch $@
 $(B)/tex/%.defs: $(B)/tex/%.defs.stamp ;
+# Keep the per-file stamps (make would delete them as intermediate files); no
+# target is secondary wholesale, so a deleted output is always made again.
+.SECONDARY: $(WOVEN:%.tex=%.defs.stamp)
 $(B)/tex/defs.stamp: $(BOOK_FILES:%=$(B)/tex/%.defs) $(MODULES:%=$(B)/tex/%.defs)
 	$(call say,DEFS,all.defs)
 	$(Q)LC_ALL=C sort -u $^ | cpif $(B)/tex/all.defs; touch $@
@@ -235,8 +337,6 @@ $(B)/tex/%.tex: chunks/%.nw $(B)/tex/all.defs
 # settle.  On an error the recipe prints the error lines, mapped back to the .nw
 # file, instead of the whole log; an undefined or doubly defined reference is an
 # error too (two chapters' claims with one id would link to the same row).
-TEX_TO_NW := $(foreach c,$(BOOK_FILES),-e 's|^$(B)/tex/$(c)\.tex:|book/$(c).nw:|') \
-             $(foreach m,$(MODULES),-e 's|^$(B)/tex/$(m)\.tex:|chunks/$(m).nw:|')
 BOOK_INPUTS := book/book.tex book/latexmkrc $(wildcard book/*.tex) book/references.bib $(WOVEN) \
                $(B)/tex/chapters.tex $(B)/tex/programs.tex $(B)/tex/library.tex $(FIGURES) \
                $(CHAPTERS:%=$(B)/out/%/stamp) $(CHAPTERS:%=$(B)/out/%/try.tex)
@@ -244,8 +344,7 @@ $(B)/book.pdf: $(BOOK_INPUTS)
 	$(call say,LATEX,$@)
 	$(Q)if ! latexmk -r book/latexmkrc -pdf -outdir=$(B) -interaction=nonstopmode \
 	     -halt-on-error -file-line-error book/book.tex > $(B)/latexmk.out 2>&1; then \
-	  { grep -A4 -E '^[^ ]*:[0-9]+: |^! ' $(B)/book.log || tail -20 $(B)/latexmk.out; } \
-	    | sed -E -e 's|^\./||' $(TEX_TO_NW) >&2; exit 1; fi
+	  perl -e "$$LATEX_ERROR" $(B)/book.log >&2 || tail -20 $(B)/latexmk.out >&2; exit 1; fi
 	$(Q)if grep -E 'undefined references|Reference .* undefined|Citation .* undefined|multiply defined' \
 	     $(B)/book.log >&2; then echo "$@: undefined or duplicate references (see $(B)/book.log)" >&2; \
 	     exit 1; fi

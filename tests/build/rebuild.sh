@@ -3,6 +3,8 @@
 # depends on it, and a broken edit fails loudly at the .nw line that caused it.
 set -u
 . tests/tap.sh
+# The makes below are an author's, not children of make check's make.
+unset MAKEFLAGS MFLAGS MAKELEVEL
 W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
 cp -a . "$W/tree" && cd "$W/tree" || exit 1
 rm -rf .git
@@ -70,15 +72,25 @@ check "the compiler names book/gradients.nw:$((line + 1))" grep -qE "^book/gradi
 cp ../saved.nw book/gradients.nw
 
 sed -i 's/^<<Compute \[\[2x.A\]\] by column sums>>$/<<Compute [[2x'"'"'A]] by column sums misspelled>>/' book/gradients.nw
+use=$(grep -n "^<<Compute \[\[2x'A\]\] by column sums misspelled>>$" book/gradients.nw | cut -d: -f1)
 mk; st=$?
-check "an undefined chunk fails the build with its name and file" \
-  bash -c '[ $0 -ne 0 ] && grep -q "book/gradients.nw" ../make.out && grep -q "misspelled" ../make.out' $st
+check "an undefined chunk fails the build with its name, file and line ($use)" \
+  bash -c '[ $0 -ne 0 ] && grep -qF "book/gradients.nw:$1: chunk <<Compute [[2x'"'"'A]] by column sums misspelled>> is used here but never defined" ../make.out' $st "$use"
+cp ../saved.nw book/gradients.nw
+
+def=$(grep -n "^<<Compute \[\[2x'A\]\] by column sums>>=$" book/gradients.nw | cut -d: -f1)
+sed -i "${def}s/column sums/colum sums/" book/gradients.nw
+mk; st=$?
+check "a misspelled chunk definition is named at its line ($def), and the chunk it should define at its use" \
+  bash -c '[ $0 -ne 0 ] && grep -qF "book/gradients.nw:$1: chunk <<Compute [[2x'"'"'A]] by colum sums>> is defined here but never used" ../make.out \
+    && grep -qE "^book/gradients.nw:[0-9]+: chunk <<Compute \[\[2x.A\]\] by column sums>> is used here but never defined" ../make.out' $st "$def"
 cp ../saved.nw book/gradients.nw
 
 printf '\n<<An orphan chunk>>=\nint orphan;\n@\n' >> book/gradients.nw
+orphan=$(grep -n '^<<An orphan chunk>>=$' book/gradients.nw | cut -d: -f1)
 mk; st=$?
-check "a chunk defined but never used fails the build with its name and file" \
-  bash -c '[ $0 -ne 0 ] && grep -q "^book/gradients.nw: chunk <<An orphan chunk>> is defined but never used" ../make.out' $st
+check "a chunk defined but never used fails the build with its name, file and line" \
+  bash -c '[ $0 -ne 0 ] && grep -q "^book/gradients.nw:$1: chunk <<An orphan chunk>> is defined here but never used" ../make.out' $st "$orphan"
 cp ../saved.nw book/gradients.nw
 
 line=$(grep -n '^\\section{Notation: gradients are rows}' book/gradients.nw | cut -d: -f1)
@@ -89,6 +101,16 @@ check "a LaTeX error fails the build at book/gradients.nw:$line" \
 check "a LaTeX error shows the log's lines, not the whole log" [ "$(wc -l < ../make.out)" -lt 40 ]
 cp ../saved.nw book/gradients.nw
 
+line=$(grep -n '^\\section{Notation: gradients are rows}' book/gradients.nw | cut -d: -f1)
+sed -i "$((line + 2))s/^/\\\\emph{an unclosed argument /" book/gradients.nw
+mk; st=$?
+check "an unclosed argument is reported at its .nw line ($((line + 2))), not at the file that inputs the chapter" \
+  bash -c '[ $0 -ne 0 ] && grep -qE "^book/gradients.nw:$1: File ended while scanning use of .emph" ../make.out \
+    && ! grep -q "chapters.tex" ../make.out' $st $((line + 2))
+check "the LaTeX report has none of TeX's closing remarks" \
+  bash -c '! grep -qE "Fatal error occurred|how much of TeX.s memory" ../make.out'
+cp ../saved.nw book/gradients.nw
+
 # A claim that fails stops the build and says which, by how much.
 sed -i 's/cs_worst, cs_tol, e);/cs_worst, 0.0, e);/' book/gradients.nw
 mk; st=$?
@@ -96,6 +118,10 @@ check "a failed claim fails the build" [ $st -ne 0 ]
 check "and prints the claim, its measured error and its tolerance" \
   grep -qE "^gradients: claim failed: steps-complex-flat: measured [0-9.e+-]+ > tolerance 0$" ../make.out
 check "and leaves no stamp that a later make would take as done" [ ! -e build/out/gradients/stamp ]
+check "and leaves no book that says every claim holds" [ ! -e build/book.pdf ]
+cline=$(grep -n '\\claim{steps-complex-flat}' book/gradients.nw | cut -d: -f1)
+check "and shows the claim's statement at its .nw line ($cline)" \
+  grep -qE "^book/gradients.nw:$cline: claim steps-complex-flat failed \(measured [0-9.e+-]+ > tolerance 0\): ." ../make.out
 cp ../saved.nw book/gradients.nw
 
 # A program that dies halfway leaves no output a later make would trust.
@@ -107,6 +133,28 @@ check "and leaves no half-written file" bash -c '! ls build/out/gradients | grep
 cp ../saved.nw book/gradients.nw
 mk; st=$?
 check "after the fix, make finishes the job" [ $st -eq 0 -a -s build/book.pdf -a -e build/out/gradients/stamp ]
+
+# Outputs: one the experiments stop writing fails the build; deleted ones are
+# made again.
+grep -q '"steps-optima.dat"' book/gradients.nw || echo "rebuild.sh: no steps-optima.dat in book/gradients.nw" >&2
+sed -i 's/"steps-optima.dat"/"steps-optima-renamed.dat"/' book/gradients.nw
+mk; st=$?
+check "an output the experiments no longer write fails the build (no stale copy is used)" \
+  bash -c '[ $0 -ne 0 ] && [ ! -e build/out/gradients/steps-optima.dat ]' $st
+cp ../saved.nw book/gradients.nw
+mk
+rm -rf build/out/ridge
+mk; st=$?
+check "a deleted output directory is made again" \
+  bash -c '[ $0 -eq 0 ] && grep -qE "^  RUN +ridge" ../make.out && [ -e build/out/ridge/stamp ]' $st
+rm -f build/figures/lsq-minnorm.tex build/figures/lsq-minnorm.pdf
+mk; st=$?
+check "a deleted figure is plotted again" \
+  bash -c '[ $0 -eq 0 ] && grep -qE "^  PLOT +figures/lsq-minnorm.gp" ../make.out && [ -s build/figures/lsq-minnorm.pdf ]' $st
+make -j2 clean all > ../make.out 2>&1; st=$?
+check "make -j2 clean all refuses, with a message, and deletes nothing" \
+  bash -c '[ $0 -eq 2 ] && grep -q "make clean cannot share a command with other goals" ../make.out && [ -s build/book.pdf ]' $st
+
 # make watch rebuilds after a save, and keeps watching.
 if command -v inotifywait > /dev/null; then
   setsid make watch > ../watch.out 2>&1 & wpid=$!
@@ -118,6 +166,7 @@ if command -v inotifywait > /dev/null; then
   kill -- -$wpid 2> /dev/null; wait $wpid 2> /dev/null
   check "make watch re-weaves and re-typesets after a save" \
     bash -c '[ "$(grep -c "WATCH   waiting" ../watch.out)" -ge 2 ] && grep -q "WEAVE   book/gradients.nw" ../watch.out'
+  check "make watch runs make without the jobserver warning (-j forced in makefile)" bash -c '! grep -q "forced in makefile" ../watch.out'
 else
   ok "make watch # SKIP inotifywait is not installed (make deps)"
 fi

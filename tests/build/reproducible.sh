@@ -4,6 +4,8 @@
 # byte-identical PDFs (dates come from the last commit, see the Makefile).
 set -u
 . tests/tap.sh
+# The makes below are an author's, not children of make check's make.
+unset MAKEFLAGS MFLAGS MAKELEVEL
 if ! git rev-parse --git-dir > /dev/null 2>&1; then
   ok "reproducible book # SKIP not a git checkout"; echo "1..$n"; exit 0
 fi
