@@ -386,5 +386,33 @@ watch:
 	  echo "  WATCH   waiting for a change in book/ chunks/ figures/ Makefile"; \
 	  inotifywait -qq -r -e close_write,moved_to,create,delete book chunks figures Makefile; done
 
+# ---- new-chapter: make new-chapter NAME=name starts a chapter from book/template/:
+# its solution and its program (.nw), a figure, a unit test and a command-line
+# test, and adds it to CHAPTERS.  It builds and passes make check as it is.
+NEW_FILES = book/$(NAME).nw book/$(NAME)-program.nw figures/$(NAME)-loss.gp \
+            tests/unit/test_$(NAME).c tests/cli/$(NAME).sh
+.PHONY: new-chapter
+new-chapter:
+	@name='$(NAME)'; \
+	if ! [[ "$$name" =~ ^[a-z][a-z0-9-]*[a-z0-9]$$ ]]; then \
+	  echo "make new-chapter NAME=name: a name of lower-case letters, digits and hyphens" >&2; exit 2; fi; \
+	for f in $(NEW_FILES); do \
+	  if [ -e "$$f" ]; then echo "make new-chapter: $$f exists already" >&2; exit 2; fi; done; \
+	if grep -qw -- "$$name" <<< "$(CHAPTERS) $(MODULES)"; then \
+	  echo "make new-chapter: $$name is a chapter or module already" >&2; exit 2; fi; \
+	id=$${name//-/_}; upper=$${id^^}; macro=$${name//[^a-z]/}; \
+	fill() { sed -e "s/@NAME@/$$name/g" -e "s/@ID@/$$id/g" -e "s/@UPPER@/$$upper/g" \
+	             -e "s/@MACRO@/$$macro/g" "book/template/$$1" > "$$2"; echo "  NEW     $$2"; }; \
+	fill chapter.nw book/$$name.nw; fill program.nw book/$$name-program.nw; \
+	fill loss.gp figures/$$name-loss.gp; fill test.c tests/unit/test_$$name.c; \
+	fill cli.sh tests/cli/$$name.sh; chmod +x tests/cli/$$name.sh; \
+	sed -i "s/^CHAPTERS := .*/& $$name/" Makefile; echo "  NEW     $$name added to CHAPTERS in the Makefile"; \
+	echo "Next: make, then make check.  Then make it yours (README.md, Editing a chapter):"; \
+	echo "  book/$$name.nw          the problem, its parts (label part:...), Checking the solution"; \
+	echo "  book/$$name-program.nw  the program: options, checks, main, the Try-it commands"; \
+	echo "  and the lists kept by hand: the bad-input table (tests/cli/bad-input.sh),"; \
+	echo "  the option-parser fuzz target (tests/fuzz/fuzz_options.c), Solutions at a"; \
+	echo "  glance (book/glance.tex), the headings of tests/build/pdf.sh and README.md."
+
 clean:
 	rm -rf $(B)
