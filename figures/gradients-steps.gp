@@ -13,16 +13,15 @@ set ytics 1e-18, 1000, 1e2
 set mytics 3
 set xlabel 'step $h$' offset 0,0.4
 set ylabel 'relative error of the derivative'
-set key below Left reverse samplen 3 width 3 maxrows 2 spacing 1.25
+set key below Left reverse vertical samplen 3 width -1 maxrows 3 spacing 1.25
 plot data.'steps.dat' using 1:4 with lines linetype 3 linewidth 1.2 title 'complex step', \
      ''               using 1:2 with lines linetype 1 title 'forward', \
      ''               using 1:3 with lines linetype 2 dashtype (6,3) title 'central', \
-     ''               using 1:5 with lines linetype 1 dashtype (1,2) linewidth 1.3 notitle, \
-     ''               using 1:6 with lines linetype 2 dashtype (1,2) linewidth 1.3 notitle, \
+     ''               using 1:5 with lines linetype 1 dashtype (1,2) linewidth 1.3 title 'forward: model', \
+     ''               using 1:6 with lines linetype 2 dashtype (1,2) linewidth 1.3 title 'central: model', \
      ''               using 1:7 with points linetype 1 pointtype 9 pointsize 0.5 notitle, \
      ''               using 1:8 with points linetype 2 pointtype 9 pointsize 0.5 notitle, \
      ''               using 1:9 with points linetype 3 pointtype 9 pointsize 0.5 notitle, \
-     NaN with lines linecolor rgb '#000000' dashtype (1,2) linewidth 1.3 title 'error model', \
      data.'steps-optima.dat' index 0 using 1:2:($0+1) with points pointtype 6 pointsize 1.8 \
         linecolor variable notitle, \
      ''                      index 1 using 1:2:($0+1) with points pointtype 2 pointsize 1.8 \

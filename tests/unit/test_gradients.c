@@ -168,6 +168,40 @@ static void test_edge_cases(void **state)
   assert_true(fabs(y - 1e-150) < 1e-165);           /* x'Ax */
 }
 
+/* The Hessian of x'Ax is A + A', symmetric even when A is not. */
+static void test_q_hessian(void **state)
+{
+  (void)state;
+  double h[9];
+  mat H = {3, 3, 3, h};
+  grad_q_hessian(&A, &H);
+  for (int i = 0; i < 3; i++)
+    for (int j = 0; j < 3; j++) {
+      assert_true(MAT(&H, i, j) == MAT(&A, i, j) + MAT(&A, j, i));
+      assert_true(MAT(&H, i, j) == MAT(&H, j, i));
+    }
+  assert_true(MAT(&H, 0, 1) == 0 && MAT(&H, 1, 2) == 4 && MAT(&H, 2, 2) == 2);
+}
+
+/* |Xw - y|^2 by hand: X = [1 2; 3 4; 5 6], w = (1, -1), y = (0, 1, 2):
+   r = (-1, -2, -3), 2r'X = (-44, -56), 2X'X = [70 88; 88 112]. */
+static void test_lsq_by_hand(void **state)
+{
+  (void)state;
+  double xd[6] = {1, 3, 5, 2, 4, 6}, w[2] = {1, -1}, y[3] = {0, 1, 2};
+  double r[3], row[2], hd[4];
+  mat X = {3, 2, 3, xd}, H = {2, 2, 2, hd};
+  grad_lsq_gradient(&X, w, y, r, row);
+  assert_true(r[0] == -1 && r[1] == -2 && r[2] == -3);
+  assert_true(row[0] == -44 && row[1] == -56);
+  grad_lsq_hessian(&X, &H);
+  assert_true(hd[0] == 70 && hd[1] == 88 && hd[2] == 88 && hd[3] == 112);
+  /* a zero residual has a zero gradient */
+  double y0[3] = {-1, -1, -1};
+  grad_lsq_gradient(&X, w, y0, r, row);
+  assert_true(row[0] == 0 && row[1] == 0);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -178,6 +212,8 @@ int main(void)
     cmocka_unit_test(test_fd_rejects_bad_step),
     cmocka_unit_test(test_complex_step_random),
     cmocka_unit_test(test_edge_cases),
+    cmocka_unit_test(test_q_hessian),
+    cmocka_unit_test(test_lsq_by_hand),
   };
   return cmocka_run_group_tests_name("Problem 2", tests, NULL, NULL);
 }
