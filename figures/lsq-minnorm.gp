@@ -12,7 +12,7 @@ set ylabel '$w_2$'
 set format x '$%g$'
 set format y '$%g$'
 unset key
-set label 1 '$w_1+2w_2=5$' at 4.9,-0.45 right
+set label 1 '$w_1+2w_2=5$' at -2.9,4.6 left
 set label 2 'row space' at 2.05,4.2 right
 plot data.'minnorm.dat' index 2 with lines linecolor rgb '#bbbbbb' linewidth 0.8, \
      ''                 index 0 with lines linetype 1, \
