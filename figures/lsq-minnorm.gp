@@ -12,12 +12,13 @@ set ylabel '$w_2$'
 set format x '$%g$'
 set format y '$%g$'
 unset key
-set label 1 '$w_1+2w_2=5$' at 4.9,-0.4 right
-set label 2 'row space' at 1.7,4.2 right
+set label 1 '$w_1+2w_2=5$' at -2.9,4.6 left
+set label 2 'row space' at 2.05,4.2 right
 plot data.'minnorm.dat' index 2 with lines linecolor rgb '#bbbbbb' linewidth 0.8, \
      ''                 index 0 with lines linetype 1, \
      ''                 index 1 with lines linetype 2 dashtype (6,3), \
+     ''                 index 5 with lines linecolor rgb '#000000' linewidth 0.8, \
      ''                 index 4 using 1:2 with points pointtype 6 pointsize 0.9 linecolor rgb '#555555', \
-     ''                 index 4 using 1:2:(sprintf('$%s$', stringcolumn(3))) with labels offset 0,1.1, \
+     ''                 index 4 using 3:4:(sprintf('$%s$', stringcolumn(5))) with labels, \
      ''                 index 3 with points pointtype 7 pointsize 1.3 linetype 3, \
-     ''                 index 3 using 1:2:('$w^*$') with labels offset -1.6,0.4
+     ''                 index 3 using 1:2:('$w^*$') with labels offset 2.2,0.3

@@ -52,6 +52,26 @@ check "--verbose reports shape, rank, singular values, condition, residual on st
   bash -c 'for w in "6 x 3" "rank 3" sigma_max sigma_min condition residual; do grep -qF "$w" <<< "$0" || exit 1; done' "$err"
 check "--verbose does not change standard output" [ "$($L --verbose book/data/lsq-X.csv book/data/lsq-y.csv 2>/dev/null)" = "$a" ]
 
+# X = [c1 c2 c1+c2 2c1] has rank 2; sigma_1/sigma_2 = sqrt((4+sqrt5)/(4-sqrt5)) = 1.88025
+printf '1,0,1,2\n0,1,1,0\n0,0,0,0\n0,1,1,0\n1,0,1,2\n' > "$T/Xr2.csv"; printf '1\n2\n3\n4\n5\n' > "$T/y5r.csv"
+err=$($L --verbose "$T/Xr2.csv" "$T/y5r.csv" 2>&1 >/dev/null)
+check "--verbose on a rank-deficient X: rank 2 of 4, 2 singular values dropped" \
+  grep -q "numerical rank 2 of 4: 2 singular values at most .* dropped" <<< "$err"
+check "--verbose on a rank-deficient X: the retained condition number sigma_1/sigma_r = 1.88025" \
+  grep -q "condition number of the retained part sigma_1/sigma_r 1.88025$" <<< "$err"
+check "--verbose on a rank-deficient X: no sigma_max/sigma_min over all singular values" \
+  bash -c '! grep -q "sigma_max\|sigma_min" <<< "$0"' "$err"
+# Wide, rank 1: y = (1, 0) is outside the range span{(1, 2)}; residual |(0.8, -0.4)| = 0.894427
+printf '1,1,1\n2,2,2\n' > "$T/Xw1.csv"; printf '1\n0\n' > "$T/yout.csv"; printf '1\n2\n' > "$T/yin.csv"
+out=$($L "$T/Xw1.csv" "$T/yout.csv" 2>"$T/err"); st=$?
+check "wide rank-deficient X, y outside the range: exit 0, w = X^+ y = (1/15, 1/15, 1/15)" \
+  bash -c '[ $0 -eq 0 ] && close "$1" "$(printf "%s\n" 0.0666666666666667 0.0666666666666667 0.0666666666666667)" 1e-15' $st "$out"
+check "wide rank-deficient X, y outside the range: stderr says Xw = y has no solution, with the residual" \
+  grep -q "^lsq: note: Xw = y has no solution: .*residual 0.894427$" "$T/err"
+check "wide rank-deficient X, y in the range: no such note" \
+  bash -c '! $0 "$1" "$2" 2>&1 >/dev/null | grep -q "no solution"' $L "$T/Xw1.csv" "$T/yin.csv"
+check "--help says when Xw = y has no solution" bash -c '$0 --help | grep -q "Xw = y has no solution"' $L
+
 printf '1,0\n0,1e-20\n' > "$T/Xd.csv"; printf '1\n1\n' > "$T/yd.csv"
 check "--rcond 0 keeps a singular value of 1e-20" [ "$($L --rcond 0 "$T/Xd.csv" "$T/yd.csv" | tail -1)" = "1e+20" ]
 err=$($L "$T/Xd.csv" "$T/yd.csv" 2>&1 >/dev/null)

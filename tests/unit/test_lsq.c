@@ -230,6 +230,29 @@ static void test_parse_args(void **state)
   assert_non_null(strstr(e.msg, "--book"));
 }
 
+static void test_retained_condition(void **state)
+{
+  (void)state;
+  /* X = [c1 c2 c1+c2 2c1], rank 2: sigma = sqrt(2(4 +- sqrt 5)) */
+  static const double rows[5][4] = {{1, 0, 1, 2}, {0, 1, 1, 0}, {0, 0, 0, 0},
+                                    {0, 1, 1, 0}, {1, 0, 1, 2}};
+  mat X;
+  double y[5] = {1, 2, 3, 4, 5}, w[4];
+  assert_int_equal(mat_alloc(&X, 5, 4, NULL), ERR_OK);
+  for (int i = 0; i < 5; i++)
+    for (int j = 0; j < 4; j++) MAT(&X, i, j) = rows[i][j];
+  lsq_info info;
+  assert_int_equal(lsq_solve(&X, y, LSQ_SVD, lsq_default_rcond(5, 4), w, &info, NULL),
+                   ERR_OK);
+  assert_int_equal(info.rank, 2);
+  assert_true(fabs(info.smax - sqrt(2 * (4 + sqrt(5.0)))) < 1e-14);
+  assert_true(fabs(info.skept - sqrt(2 * (4 - sqrt(5.0)))) < 1e-14);
+  assert_true(info.smin < 1e-14);              /* a dropped one */
+  assert_int_equal(lsq_solve(&X, y, LSQ_QR, 0.0, w, &info, NULL) != ERR_OK, 1);
+  assert_true(isnan(info.skept));              /* the SVD's alone */
+  mat_free(&X);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -242,6 +265,7 @@ int main(void)
     cmocka_unit_test(test_zero_column),
     cmocka_unit_test(test_extreme_scales),
     cmocka_unit_test(test_nearly_singular),
+    cmocka_unit_test(test_retained_condition),
     cmocka_unit_test(test_default_threshold),
     cmocka_unit_test(test_parse_args),
   };
