@@ -11,7 +11,7 @@ set yrange [1e-3:1e3]
 set format y logformat
 set ylabel 'gain'
 unset key
-set label 1 '$1/\sigma$' at 3e-3, 100 front
+set label 1 '$1/\sigma$' at 1.6e-3, 150 right front
 plot 1/x with lines linecolor rgb '#000000' dashtype (4,3) title '$1/\sigma$', \
      data.'gain.dat' index 0 using 1:2 with lines linetype 1 title '$\lambda=10^{-4}$', \
      ''              index 0 using 1:3 with lines linetype 2 title '$\lambda=10^{-2}$', \
@@ -23,7 +23,7 @@ set format y '$%g$'
 set ytics 0, 0.25, 1
 set ylabel 'filter factor'
 unset label 1
-set key at graph 0.42, graph 0.9 samplen 1.5 spacing 1.1
+set key bottom right samplen 1.5 spacing 1.1
 plot data.'gain.dat' index 0 using 1:5 with lines linetype 1 title '$\lambda=10^{-4}$', \
      ''              index 0 using 1:6 with lines linetype 2 title '$\lambda=10^{-2}$', \
      ''              index 0 using 1:7 with lines linetype 3 title '$\lambda=1$'
