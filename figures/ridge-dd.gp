@@ -10,7 +10,7 @@ set logscale y
 set format y logformat
 set yrange [0.03:top]
 set ylabel 'prediction risk'
-set key top right
+set key bottom right
 set object 1 rectangle from 39, graph 0 to 41, graph 1 behind fillcolor rgb '#d0d0d0' fillstyle solid 1.0 noborder
 set label 1 '$\infty$ for $\abs{p-n}\le1$' at 44, 6 left front
 plot data.'dd.dat' index 1 using 1:2 with lines linetype 1 title 'exact, minimum norm', \
