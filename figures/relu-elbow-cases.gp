@@ -1,9 +1,9 @@
 # Problem 5: one SGD step of max(0, wx + b) in eight cases (data: cases.dat;
 # blocks 0-7 the curves, block 8 the marks: row x y e e'; cases.gp: titles).
-set terminal cairolatex pdf input size 14.5cm,8.4cm linewidth 1.3 dashlength 1.4
+set terminal cairolatex pdf input size 14.5cm,8.8cm linewidth 1.3 dashlength 1.4
 set output out.'.tex'
 load data.'cases.gp'
-set multiplot layout 2,4 margins 0.07,0.99,0.1,0.95 spacing 0.035,0.1
+set multiplot layout 2,4 margins 0.07,0.99,0.14,0.97 spacing 0.035,0.1
 set xrange [-4:4]
 set xtics -4, 2, 4
 set mxtics 2
@@ -13,7 +13,7 @@ unset key
 set style textbox opaque noborder
 do for [i=0:7] {
   set label 1 '\footnotesize '.title[i+1] at graph 0.04, graph 0.9 front boxed
-  set xlabel (i >= 4 ? '$t$' : '')
+  set xlabel (i >= 4 ? 'input $t$' : '')
   set ylabel (i % 4 == 0 ? '$\phi(t)$' : '')
   set format y (i % 4 == 0 ? '$%g$' : '')
   set format x (i >= 4 ? '$%g$' : '')

@@ -37,6 +37,16 @@ err=$($R step --w 0 --b 1 --x 1 --y 0 --lr 0.5 --verbose 2>&1 >/dev/null)
 check "--verbose says when a step creates an elbow (w = 0)" grep -q "an elbow appears" <<< "$err"
 err=$($R step --w 1 --b 1 --x 1 --y 1 --lr 0.5 --verbose 2>&1 >/dev/null)
 check "--verbose says when the elbow sits at the pivot -1/x" grep -q "at the pivot -1/x and stays" <<< "$err"
+err=$($R step --w 1 --b 0 --x 1 --y 1 --lr 0.5 --verbose 2>&1 >/dev/null)
+check "--verbose: r = 0 is a zero step, not an elbow at the pivot" bash -c 'grep -q "r = 0: the unit already fits the example" <<< "$0" && ! grep -q -e pivot -e "moves" -e "= -0" <<< "$0"' "$err"
+err=$($R step --w 1 --b 0 --x 1 --y 1 --lr 0.5 --v 0 --verbose 2>&1 >/dev/null)
+check "--verbose: v = 0 is a zero step on w and b" bash -c 'grep -q "v = 0: the step c = lr r v on w and b is zero" <<< "$0" && ! grep -q -e pivot -e "moves" -e "= -0" <<< "$0"' "$err"
+err=$($R step --w 1 --b 1 --x 1 --y 1 --lr 1e-30 --verbose 2>&1 >/dev/null)
+check "--verbose: a step too small to change w and b is lost to rounding" bash -c 'grep -q "the step c = 1e-30 is lost to rounding" <<< "$0" && ! grep -q -e pivot -e "moves" <<< "$0"' "$err"
+err=$($R step --w 3 --b 0.75 --x 3 --y 8.75 --lr 1e-16 --verbose 2>&1 >/dev/null)
+check "--verbose: a move of the elbow lost to rounding is not 'moves right by 0'" bash -c 'grep -q "exact move c (1 + e x)/w. = 8.33333e-18 is lost to rounding" <<< "$0" && ! grep -q "moves right" <<< "$0"' "$err"
+err=$($R step --w 0.5 --b -0.75 --x 2 --y -0.75 --lr 0.5 --verbose 2>&1 >/dev/null)
+check "--verbose: after a flip the elbow moves through infinity" grep -q "moves left by 4 (through infinity: the slope flipped)" <<< "$err"
 expect_usage_error "an elbow -b/w that overflows" "^relu-elbow: the step or an elbow -b/w overflows" $R step --w 1e-320 --b 1 --x 0 --y 0 --lr 0.5
 out=$($R train --units 2 --steps 4 --every 3)
 check "train prints the last step even when it is not a multiple of --every" [ "$(cut -d, -f1 <<< "$out" | tr '\n' ' ')" = "step 0 3 4 " ]
@@ -74,17 +84,23 @@ for o in "--units 0" "--units 1e3" "--steps -5" "--every 0" "--seed -1" "--steps
   expect_usage_error "train $o" "^relu-elbow: ${o%% *}: expected a whole number" $R train $o
 done
 expect_usage_error "a trajectory too large to keep" "^relu-elbow: the trajectory would have" $R train --steps 100000000 --every 1 --units 1000
+out=$($R train --lr 100 --steps 1000 --every 1000 2>"$T/err"); st=$?
+check "train --lr 100 says on stderr that every unit died" bash -c '[ $0 -eq 0 ] && grep -q "warning: 30 of 30 units died during training" "$1"' $st "$T/err"
+rm -f "$T/err"
+printf '1e200,1\n2e200,3\n' > "$T/huge.csv"
+expect_usage_error "huge data are badly scaled, not a diverging run" "^relu-elbow: the loss of the initial network overflows before any step: the data are badly scaled" $R train --data "$T/huge.csv"
+check "train without options repeats the book's run (its last row)" [ "$($R train 2>/dev/null | tail -1)" = "$(cat ${BUILD:-build}/out/relu-elbow/train-last.dat)" ]
 expect_usage_error "a diverging run" "^relu-elbow: training diverged" $R train --lr 1e300 --steps 100 --every 10
 printf '1,2,3\n4,5,6\n' > "$T/three.csv"
 expect_usage_error "--data with three columns" "^relu-elbow: $T/three.csv: expected two columns x,y, found 3" $R train --data "$T/three.csv"
 expect_usage_error "--book is not an option of the program" "^relu-elbow: .*--book" $R train --book "$T/b"
 expect_usage_error "--book without a command" "^relu-elbow: .*--book" $R --book "$T/b"
-check "refused runs left no file behind" [ -z "$(ls -A "$T" | grep -v -e crlf.csv -e three.csv -e one.csv)" ]
+check "refused runs left no file behind" [ -z "$(ls -A "$T" | grep -v -e crlf.csv -e three.csv -e one.csv -e huge.csv)" ]
 
 # --- the experiments ---------------------------------------------------------------------
 out=$($X "$T/book"); st=$?
 check "the experiments succeed and report their claims" bash -c '[ $0 -eq 0 ] && grep -qE "^relu-elbow: [0-9]+ claims hold$" <<< "$1"' $st "$out"
-check "the experiments write every output" bash -c 'for f in values.tex claims.tex claims.txt cases-table.tex cases.dat cases.gp map.dat order.dat fit.dat snapshots.gp elbows.dat hist.dat; do [ -s "$0/$f" ] || exit 1; done' "$T/book"
+check "the experiments write every output" bash -c 'for f in values.tex claims.tex claims.txt cases-table.tex cases.dat cases.gp flip.dat flip.gp map.dat order.dat fit.dat snapshots.gp elbows.dat hist.dat train-last.dat; do [ -s "$0/$f" ] || exit 1; done' "$T/book"
 check "the experiments leave no temporary files" bash -c '[ -z "$(ls "$0" | grep -v -E "^[a-z-]+\.(tex|txt|dat|gp)$")" ]' "$T/book"
 check "the experiments are deterministic (same files as the build's run)" \
   bash -c 'for f in "$0"/*; do cmp -s "$f" "$1/${f##*/}" || exit 1; done' "$T/book" "${BUILD:-build}/out/relu-elbow"
