@@ -22,3 +22,13 @@ expect_usage_error() {
   fi
   rm -f "$out" "$err"
 }
+
+# in_tree_copy: continue in a temporary copy of the built tree (removed on
+# exit), without its .git, where make runs as an author's make, not as a child
+# of make check's.
+in_tree_copy() {
+  unset MAKEFLAGS MFLAGS MAKELEVEL
+  W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
+  cp -a . "$W/tree" && cd "$W/tree" || exit 1
+  rm -rf .git
+}

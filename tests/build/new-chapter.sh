@@ -5,10 +5,7 @@
 # since the others would copy and rebuild the tree again).
 set -u
 . tests/tap.sh
-unset MAKEFLAGS MFLAGS MAKELEVEL
-W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
-cp -a . "$W/tree" && cd "$W/tree" || exit 1
-rm -rf .git
+in_tree_copy
 make new-chapter NAME=demo-chapter > ../new.out 2>&1; st=$?
 check "make new-chapter NAME=demo-chapter succeeds" [ $st -eq 0 ]
 check "it writes the chapter, its program, a figure and both tests" \

@@ -3,11 +3,7 @@
 # depends on it, and a broken edit fails loudly at the .nw line that caused it.
 set -u
 . tests/tap.sh
-# The makes below are an author's, not children of make check's make.
-unset MAKEFLAGS MFLAGS MAKELEVEL
-W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
-cp -a . "$W/tree" && cd "$W/tree" || exit 1
-rm -rf .git
+in_tree_copy
 mk() { make "$@" > ../make.out 2>&1; }
 steps() { grep -oE '^  [A-Z]+ ' ../make.out | tr -d ' ' | sort -u | tr '\n' ' '; }
 ran()   { grep -qE "^  $1 +$2" ../make.out; }
