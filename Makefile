@@ -61,7 +61,7 @@ TEST_LDLIBS := -lcmocka
 
 DEBS := make gcc noweb liblapacke-dev libopenblas-dev gnuplot-nox \
         texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
-        lmodern latexmk poppler-utils libcmocka-dev valgrind inotify-tools clang libclang-rt-14-dev
+        lmodern latexmk texlive-binaries poppler-utils libcmocka-dev valgrind inotify-tools clang libclang-rt-14-dev
 
 # A reproducible book: the PDF's dates come from the last commit, and pdfTeX is
 # told to use them (book/book.tex also fixes the trailer ID and drops the
