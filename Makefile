@@ -181,7 +181,8 @@ $(foreach c,$(CHAPTERS),$(eval $(call chapter,$(c))))
 # whatever the number of cores.
 #
 # Each run starts from an empty directory (but for the Try-it box, which the
-# program makes), so an output that the experiments no longer write is missing
+# program makes, and may be writing as try.tex.tmp at the same time under -j),
+# so an output that the experiments no longer write is missing
 # and fails loudly, instead of being used from an older run.  When a claim
 # fails, the book is deleted (a PDF whose claims tables say that every claim
 # holds must not outlive the failure), and each failure is shown with the
@@ -189,7 +190,7 @@ $(foreach c,$(CHAPTERS),$(eval $(call chapter,$(c))))
 $(CHAPTERS:%=$(B)/out/%/stamp): $(B)/out/%/stamp: $(B)/exp/%
 	$(call say,RUN,$*)
 	$(Q)rm -f $@; mkdir -p $(@D); \
-	find $(@D) -mindepth 1 -maxdepth 1 ! -name try.tex -exec rm -rf {} +; \
+	find $(@D) -mindepth 1 -maxdepth 1 ! -name try.tex ! -name try.tex.tmp -exec rm -rf {} +; \
 	st=0; OPENBLAS_NUM_THREADS=1 $< $(@D) 2> $(@D).stderr || st=$$?; \
 	cat $(@D).stderr >&2; \
 	if [ $$st -ne 0 ]; then rm -f $(B)/book.pdf; \
@@ -378,7 +379,6 @@ endef
 # it was never built.  One pdflatex pass, and a second only when the chapter's
 # own labels moved; a LaTeX error is shown at its .nw line, as for the book.
 .PHONY: preview
-PREVIEWS := $(BOOK_FILES:%=$(B)/preview/%.pdf)
 ifneq ($(filter preview,$(MAKECMDGOALS)),)
 ifeq ($(filter $(CHAPTER),$(BOOK_FILES)),)
 $(error make preview CHAPTER=NAME: NAME is one of $(BOOK_FILES))
