@@ -335,15 +335,17 @@ $(B)/tex/%.tex: chunks/%.nw $(B)/tex/all.defs
 
 # ---- typesetting -----------------------------------------------------------------------
 # latexmk reruns pdflatex (and noindex, see book/latexmkrc) until cross-references
-# settle.  On an error the recipe prints the error lines, mapped back to the .nw
+# settle; every pass starts from the preamble dumped as a format (see the
+# author's loop below; -g when the format changed, which latexmk cannot see).  On an error the recipe prints the error lines, mapped back to the .nw
 # file, instead of the whole log; an undefined or doubly defined reference is an
 # error too (two chapters' claims with one id would link to the same row).
 BOOK_INPUTS := book/book.tex book/latexmkrc $(wildcard book/*.tex) book/references.bib $(WOVEN) \
                $(B)/tex/chapters.tex $(B)/tex/programs.tex $(B)/tex/library.tex $(FIGURES) \
                $(CHAPTERS:%=$(B)/out/%/stamp) $(CHAPTERS:%=$(B)/out/%/try.tex)
-$(B)/book.pdf: $(BOOK_INPUTS)
+$(B)/book.pdf: $(BOOK_INPUTS) $(B)/book-preamble.fmt
 	$(call say,LATEX,$@)
-	$(Q)if ! latexmk -r book/latexmkrc -pdf -outdir=$(B) -interaction=nonstopmode -synctex=1 \
+	$(Q)if ! TEXFORMATS=$(B): BOOK_FORMAT=book-preamble latexmk $(if $(filter $(B)/book-preamble.fmt,$?),-g) \
+	     -r book/latexmkrc -pdf -outdir=$(B) -interaction=nonstopmode -synctex=1 \
 	     -halt-on-error -file-line-error book/book.tex > $(B)/latexmk.out 2>&1; then \
 	  perl -e "$$LATEX_ERROR" $(B)/book.log >&2 || tail -20 $(B)/latexmk.out >&2; exit 1; fi
 	$(call synctex_nw,$(B)/book.synctex.gz)
@@ -387,7 +389,7 @@ endif
 preview: $(B)/preview/$(CHAPTER).pdf $(B)/bin/$(patsubst %-program,%,$(CHAPTER))
 # preview_rule FILE CHAPTER VALUES: the preview of book/FILE.nw, part of CHAPTER.
 define preview_rule
-$(B)/preview/$(1).pdf: $(B)/tex/$(1).tex book/preview.tex $(B)/preview/preamble.fmt \
+$(B)/preview/$(1).pdf: $(B)/tex/$(1).tex book/preview.tex $(B)/book-preamble.fmt \
     $(B)/out/$(2)/stamp $(FIGS_$(2)) $(if $(3),$(B)/out/$(2)/try.tex) $(wildcard $(B)/book.aux) \
     | $(if $(wildcard $(B)/book.aux),,$(B)/book.pdf) $(B)/preview
 	$$(call say,PREVIEW,$$@)
@@ -397,9 +399,9 @@ $(B)/preview/$(1).pdf: $(B)/tex/$(1).tex book/preview.tex $(B)/preview/preamble.
 	read -r num page < <(sed -n 's/^\\newlabel{ch:$(1)}{{\([0-9]*\)}{\([0-9]*\)}.*/\1 \2/p' $(B)/book.aux; echo 1 1); \
 	for pass in 1 2 3; do \
 	  cp -f $$$$P.aux $$$$P.aux.old 2> /dev/null || :; \
-	  if ! pdftex -fmt=$(B)/preview/preamble -synctex=1 -interaction=nonstopmode -halt-on-error -file-line-error \
+	  if ! TEXFORMATS=$(B): pdftex -fmt=book-preamble -synctex=1 -interaction=nonstopmode -halt-on-error -file-line-error \
 	      -output-directory=$(B)/preview -jobname=$(1) \
-	      "\def\previewformat{}\def\previewfile{$(1)}\def\previewchapter{$$$$num}\def\previewpage{$$$$page}\def\previewvalues{$(3)}\input{book/preview}" \
+	      "\def\previewfile{$(1)}\def\previewchapter{$$$$num}\def\previewpage{$$$$page}\def\previewvalues{$(3)}\input{book/preview}" \
 	      > $$$$P.stdout 2>&1; then \
 	    perl -e "$$$$LATEX_ERROR" $$$$P.log >&2 || tail -20 $$$$P.stdout >&2; \
 	    rm -f $$$$P.pdf $$$$P.aux.old; exit 1; fi; \
@@ -410,14 +412,15 @@ endef
 $(foreach c,$(CHAPTERS),$(eval $(call preview_rule,$(c),$(c),)))
 $(foreach c,$(CHAPTERS),$(eval $(call preview_rule,$(c)-program,$(c),\input{$(B)/out/$(c)/values.tex})))
 # The class and the preamble, loaded once and dumped as a format that every
-# preview starts from: a third of a pass saved.
-$(B)/preview/preamble.fmt: book/preamble.tex book/macros.tex | $(B)/preview
+# pass of the book and of a preview starts from (it defines \bookpreamble, which
+# tells book/book.tex and book/preview.tex not to read them again).
+$(B)/book-preamble.fmt: book/preamble.tex book/macros.tex
 	$(call say,FORMAT,$@)
-	$(Q)printf '%s\n' '\documentclass[11pt,a4paper,openany]{book}' '\input{book/preamble}' '\dump' \
-	  > $(B)/preview/preamble.tex; \
-	if ! pdftex -ini -interaction=nonstopmode -halt-on-error -file-line-error -jobname=preamble \
-	    -output-directory=$(B)/preview '&pdflatex' $(B)/preview/preamble.tex > $(B)/preview/preamble.stdout 2>&1; \
-	then perl -e "$$LATEX_ERROR" $(B)/preview/preamble.log >&2 || tail -20 $(B)/preview/preamble.stdout >&2; \
+	$(Q)mkdir -p $(B); printf '%s\n' '\documentclass[11pt,a4paper,openany]{book}' '\input{book/preamble}' \
+	  '\def\bookpreamble{}' '\dump' > $(B)/book-preamble.tex; \
+	if ! pdftex -ini -interaction=nonstopmode -halt-on-error -file-line-error -jobname=book-preamble \
+	    -output-directory=$(B) '&pdflatex' $(B)/book-preamble.tex > $(B)/book-preamble.stdout 2>&1; \
+	then perl -e "$$LATEX_ERROR" $(B)/book-preamble.log >&2 || tail -20 $(B)/book-preamble.stdout >&2; \
 	  exit 1; fi
 $(B)/preview:
 	$(Q)mkdir -p $@
