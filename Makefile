@@ -61,7 +61,7 @@ TEST_LDLIBS := -lcmocka
 
 DEBS := make gcc noweb liblapacke-dev libopenblas-dev gnuplot-nox \
         texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
-        lmodern latexmk poppler-utils libcmocka-dev valgrind inotify-tools clang libclang-rt-14-dev
+        lmodern latexmk texlive-binaries poppler-utils libcmocka-dev valgrind inotify-tools clang libclang-rt-14-dev
 
 # A reproducible book: the PDF's dates come from the last commit, and pdfTeX is
 # told to use them (book/book.tex also fixes the trailer ID and drops the
@@ -181,7 +181,8 @@ $(foreach c,$(CHAPTERS),$(eval $(call chapter,$(c))))
 # whatever the number of cores.
 #
 # Each run starts from an empty directory (but for the Try-it box, which the
-# program makes), so an output that the experiments no longer write is missing
+# program makes, and may be writing as try.tex.tmp at the same time under -j),
+# so an output that the experiments no longer write is missing
 # and fails loudly, instead of being used from an older run.  When a claim
 # fails, the book is deleted (a PDF whose claims tables say that every claim
 # holds must not outlive the failure), and each failure is shown with the
@@ -189,7 +190,7 @@ $(foreach c,$(CHAPTERS),$(eval $(call chapter,$(c))))
 $(CHAPTERS:%=$(B)/out/%/stamp): $(B)/out/%/stamp: $(B)/exp/%
 	$(call say,RUN,$*)
 	$(Q)rm -f $@; mkdir -p $(@D); \
-	find $(@D) -mindepth 1 -maxdepth 1 ! -name try.tex -exec rm -rf {} +; \
+	find $(@D) -mindepth 1 -maxdepth 1 ! -name try.tex ! -name try.tex.tmp -exec rm -rf {} +; \
 	st=0; OPENBLAS_NUM_THREADS=1 $< $(@D) 2> $(@D).stderr || st=$$?; \
 	cat $(@D).stderr >&2; \
 	if [ $$st -ne 0 ]; then rm -f $(B)/book.pdf; \
@@ -334,21 +335,95 @@ $(B)/tex/%.tex: chunks/%.nw $(B)/tex/all.defs
 
 # ---- typesetting -----------------------------------------------------------------------
 # latexmk reruns pdflatex (and noindex, see book/latexmkrc) until cross-references
-# settle.  On an error the recipe prints the error lines, mapped back to the .nw
+# settle; every pass starts from the preamble dumped as a format (see the
+# author's loop below; -g when the format changed, which latexmk cannot see).  On an error the recipe prints the error lines, mapped back to the .nw
 # file, instead of the whole log; an undefined or doubly defined reference is an
 # error too (two chapters' claims with one id would link to the same row).
 BOOK_INPUTS := book/book.tex book/latexmkrc $(wildcard book/*.tex) book/references.bib $(WOVEN) \
                $(B)/tex/chapters.tex $(B)/tex/programs.tex $(B)/tex/library.tex $(FIGURES) \
                $(CHAPTERS:%=$(B)/out/%/stamp) $(CHAPTERS:%=$(B)/out/%/try.tex)
-$(B)/book.pdf: $(BOOK_INPUTS)
+$(B)/book.pdf: $(BOOK_INPUTS) $(B)/book-preamble.fmt
 	$(call say,LATEX,$@)
-	$(Q)if ! latexmk -r book/latexmkrc -pdf -outdir=$(B) -interaction=nonstopmode \
+	$(Q)if ! TEXFORMATS=$(B): BOOK_FORMAT=book-preamble latexmk $(if $(filter $(B)/book-preamble.fmt,$?),-g) \
+	     -r book/latexmkrc -pdf -outdir=$(B) -interaction=nonstopmode -synctex=1 \
 	     -halt-on-error -file-line-error book/book.tex > $(B)/latexmk.out 2>&1; then \
 	  perl -e "$$LATEX_ERROR" $(B)/book.log >&2 || tail -20 $(B)/latexmk.out >&2; exit 1; fi
+	$(call synctex_nw,$(B)/book.synctex.gz)
 	$(Q)if grep -E 'undefined references|Reference .* undefined|Citation .* undefined|multiply defined' \
 	     $(B)/book.log >&2; then echo "$@: undefined or duplicate references (see $(B)/book.log)" >&2; \
 	     exit 1; fi
 	$(Q)touch $@  # latexmk leaves the PDF alone when no input's content changed
+
+# ---- the author's loop: SyncTeX and chapter previews ---------------------------------
+# SyncTeX that speaks .nw: pdflatex records the woven files (build/tex/X.tex) in
+# build/book.synctex.gz, beside the PDF (the PDF itself is unchanged, and stays
+# byte-reproducible).  Their lines are the lines of X.nw, so only the names
+# change: each becomes book/X.nw or chunks/X.nw, kept in the form pdflatex
+# writes (/abs/path/./book/X.nw), which synctex matches with a relative
+# book/X.nw as well as with the absolute name.
+define synctex_names
+s{^(Input:\d+:.*/\./)build/(?:sanitize/)?tex/([^/]+)\.tex$$}{
+  my ($$p, $$n) = ($$1, $$2);
+  -e "book/$$n.nw" ? "$${p}book/$$n.nw" : -e "chunks/$$n.nw" ? "$${p}chunks/$$n.nw" : $$&
+}e;
+endef
+export SYNCTEX_NAMES := $(synctex_names)
+define synctex_nw
+	$(Q)zcat $(1) | perl -pe "$$SYNCTEX_NAMES" | gzip -1 -n > $(1).tmp && mv -f $(1).tmp $(1)
+endef
+
+# make preview CHAPTER=NAME: what the chapter needs brought up to date (its
+# program, outputs, figures and woven file; for NAME-program, its Try-it box),
+# then the chapter alone typeset by book/preview.tex into build/preview/NAME.pdf,
+# numbered and paged as in the last full build, whose labels (build/book.aux)
+# resolve its references to the rest of the book.  NAME is any file of book/:
+# a solution (lsq) or a program (lsq-program).  The full book is built first if
+# it was never built.  One pdflatex pass, and a second only when the chapter's
+# own labels moved; a LaTeX error is shown at its .nw line, as for the book.
+.PHONY: preview
+ifneq ($(filter preview,$(MAKECMDGOALS)),)
+ifeq ($(filter $(CHAPTER),$(BOOK_FILES)),)
+$(error make preview CHAPTER=NAME: NAME is one of $(BOOK_FILES))
+endif
+endif
+preview: $(B)/preview/$(CHAPTER).pdf $(B)/bin/$(patsubst %-program,%,$(CHAPTER))
+# preview_rule FILE CHAPTER VALUES: the preview of book/FILE.nw, part of CHAPTER.
+define preview_rule
+$(B)/preview/$(1).pdf: $(B)/tex/$(1).tex book/preview.tex $(B)/book-preamble.fmt \
+    $(B)/out/$(2)/stamp $(FIGS_$(2)) $(if $(3),$(B)/out/$(2)/try.tex) $(wildcard $(B)/book.aux) \
+    | $(if $(wildcard $(B)/book.aux),,$(B)/book.pdf) $(B)/preview
+	$$(call say,PREVIEW,$$@)
+	$$(Q)P=$(B)/preview/$(1); prefix=$$$$(grep -o -m1 'NW[A-Za-z0-9]*-' $(B)/tex/$(1).tex || echo NONE-); \
+	grep -E '^\\(newlabel|newsublabel|bibcite|nwixadd)\{' $(B)/book.aux \
+	  | { grep -vE "^\\\\nwixadd\{.*\}\{$$$$prefix[^}]*\}$$$$" || :; } > $$$$P-refs.aux; \
+	read -r num page < <(sed -n 's/^\\newlabel{ch:$(1)}{{\([0-9]*\)}{\([0-9]*\)}.*/\1 \2/p' $(B)/book.aux; echo 1 1); \
+	for pass in 1 2 3; do \
+	  cp -f $$$$P.aux $$$$P.aux.old 2> /dev/null || :; \
+	  if ! TEXFORMATS=$(B): pdftex -fmt=book-preamble -synctex=1 -interaction=nonstopmode -halt-on-error -file-line-error \
+	      -output-directory=$(B)/preview -jobname=$(1) \
+	      "\def\previewfile{$(1)}\def\previewchapter{$$$$num}\def\previewpage{$$$$page}\def\previewvalues{$(3)}\input{book/preview}" \
+	      > $$$$P.stdout 2>&1; then \
+	    perl -e "$$$$LATEX_ERROR" $$$$P.log >&2 || tail -20 $$$$P.stdout >&2; \
+	    rm -f $$$$P.pdf $$$$P.aux.old; exit 1; fi; \
+	  cmp -s $$$$P.aux $$$$P.aux.old && break; \
+	done; rm -f $$$$P.aux.old
+	$$(call synctex_nw,$$(basename $$@).synctex.gz)
+endef
+$(foreach c,$(CHAPTERS),$(eval $(call preview_rule,$(c),$(c),)))
+$(foreach c,$(CHAPTERS),$(eval $(call preview_rule,$(c)-program,$(c),\input{$(B)/out/$(c)/values.tex})))
+# The class and the preamble, loaded once and dumped as a format that every
+# pass of the book and of a preview starts from (it defines \bookpreamble, which
+# tells book/book.tex and book/preview.tex not to read them again).
+$(B)/book-preamble.fmt: book/preamble.tex book/macros.tex
+	$(call say,FORMAT,$@)
+	$(Q)mkdir -p $(B); printf '%s\n' '\documentclass[11pt,a4paper,openany]{book}' '\input{book/preamble}' \
+	  '\def\bookpreamble{}' '\dump' > $(B)/book-preamble.tex; \
+	if ! pdftex -ini -interaction=nonstopmode -halt-on-error -file-line-error -jobname=book-preamble \
+	    -output-directory=$(B) '&pdflatex' $(B)/book-preamble.tex > $(B)/book-preamble.stdout 2>&1; \
+	then perl -e "$$LATEX_ERROR" $(B)/book-preamble.log >&2 || tail -20 $(B)/book-preamble.stdout >&2; \
+	  exit 1; fi
+$(B)/preview:
+	$(Q)mkdir -p $@
 
 # ---- directories, tests, cleaning --------------------------------------------------------
 $(B)/src $(B)/obj $(B)/lib $(B)/bin $(B)/exp $(B)/tex $(B)/figures:
@@ -382,7 +457,7 @@ memcheck: $(PROGRAMS) $(EXPERIMENTS) $(CHAPTERS:%=$(B)/src/%-try.sh)
 # ---- watch: rebuild whenever a source is saved, until interrupted.
 watch:
 	@command -v inotifywait > /dev/null || { echo "make watch needs inotifywait: make deps" >&2; exit 2; }
-	@while :; do $(MAKE) --no-print-directory all || echo "  FAILED: fix the error above and save again"; \
+	@while :; do $(MAKE) --no-print-directory $(if $(CHAPTER),preview CHAPTER=$(CHAPTER),all) || echo "  FAILED: fix the error above and save again"; \
 	  echo "  WATCH   waiting for a change in book/ chunks/ figures/ Makefile"; \
 	  inotifywait -qq -r -e close_write,moved_to,create,delete book chunks figures Makefile; done
 

@@ -45,9 +45,9 @@ timed_make() {
   awk '$2 == "START" {t0 = $1} $2 == "END" {printf "%.3f\n", $1 - t0}' "$log"
 }
 latex_time() {
-  awk '$2 == "LATEX" {t = $1} $2 == "END" {printf "%.2f s\n", t ? $1 - t : 0}' "$log"
+  awk '$2 == "LATEX" || $2 == "PREVIEW" {t = $1} $2 == "END" {printf "%.2f s\n", t ? $1 - t : 0}' "$log"
 }
-passes() { grep -c '^Run number' "$tree/build/latexmk.out" || true; }
+passes() { if grep -q ' PREVIEW ' "$log"; then echo '1 or 2'; else grep -c '^Run number' "$tree/build/latexmk.out" || true; fi; }
 steps() {
   awk '$2 ~ /^[A-Z]+$/ && $2 != "START" && $2 != "END" {print $2}' "$log" \
     | sort -u | tr '\n' ' '
@@ -113,6 +113,10 @@ bench_build() {
     || { echo "bench: no prose line in book/$prose.nw" >&2; exit 1; }
   edit_rebuild "prose edit of book/$prose.nw, \`make\`" 3 "book/$prose.nw" \
     "$out/edited.nw" "WEAVE LATEX" "CC LD RUN PLOT"
+  # The same edit previewed: that chapter alone, once its first preview exists.
+  timed_make preview CHAPTER="$prose" > /dev/null
+  edit_rebuild "prose edit of book/$prose.nw, \`make preview CHAPTER=$prose\`" 1.5 \
+    "book/$prose.nw" "$out/edited.nw" "WEAVE PREVIEW" "CC LD RUN PLOT LATEX" preview CHAPTER="$prose"
 
   # A code edit of each chapter: a comment line at the top of its program;
   # and, for the chapter others build on (the most to redo), with make -j2.
