@@ -106,4 +106,7 @@ check "lsq --method normal warns when kappa eps > 1e-8" grep -q "^lsq: warning: 
 check "lsq --method normal is silent when well conditioned" [ -z "$($L --method normal "$T/X.csv" "$T/y.csv" 2>&1 >/dev/null)" ]
 expect_usage_error "lsq --method normal: a failed Cholesky names the method" "^lsq: method normal: the normal equations are not positive definite.*use --method svd$" \
   $L --method normal "$T/twin.csv" "$T/y3.csv"
+for p in lsq ridge gradients relu-elbow; do
+  check "$p --help says that '-' reads standard input" bash -c '"$0" --help | grep -q "'"'"'-'"'"'"' "$B/bin/$p"
+done
 echo "1..$n"
