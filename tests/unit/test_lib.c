@@ -442,6 +442,35 @@ static void test_csv_delimiters_headers_quotes(void **state)
   mat_free(&a);
 }
 
+/* The fast path for short decimals gives strtod's bits: random decimals of
+   1 to 18 digits, a point anywhere or nowhere, exponents from -40 to 40. */
+static void test_csv_parse_double_matches_strtod(void **state)
+{
+  (void)state;
+  uint64_t z = 12345;
+  for (int t = 0; t < 400000; t++) {
+    char buf[64];
+    size_t k = 0;
+    z = z * 6364136223846793005ULL + 1442695040888963407ULL;
+    uint64_t r = z >> 11;
+    if (r & 1) buf[k++] = r & 2 ? '-' : '+';
+    int nd = 1 + (int)((r >> 2) % 18), point = (int)((r >> 7) % (nd + 2)) - 1;
+    for (int d = 0; d < nd; d++) {
+      if (d == point) buf[k++] = '.';
+      z = z * 6364136223846793005ULL + 1442695040888963407ULL;
+      buf[k++] = (char)('0' + (z >> 33) % 10);
+    }
+    if (point == nd) buf[k++] = '.';
+    if ((r >> 12) % 3 == 0)
+      k += (size_t)snprintf(buf + k, sizeof buf - k, "%c%d", r >> 14 & 1 ? 'e' : 'E',
+                            (int)((r >> 15) % 81) - 40);
+    buf[k] = '\0';
+    double a = 0, b = strtod(buf, NULL);
+    assert_int_equal(csv_parse_double(buf, k, &a), 0);
+    if (memcmp(&a, &b, sizeof a)) fail_msg("\"%s\": %.17g, strtod %.17g", buf, a, b);
+  }
+}
+
 static void test_csv_parse_double_classes(void **state)
 {
   (void)state;
@@ -720,6 +749,7 @@ int main(void)
     cmocka_unit_test(test_csv_grows_by_columns),
     cmocka_unit_test(test_csv_vector_shapes),
     cmocka_unit_test(test_csv_parse_double_classes),
+    cmocka_unit_test(test_csv_parse_double_matches_strtod),
     cmocka_unit_test(test_csv_delimiters_headers_quotes),
     cmocka_unit_test(test_out_atomic_commit_and_abort),
     cmocka_unit_test(test_out_full_disk_and_mkdir),
