@@ -190,7 +190,7 @@ $(foreach c,$(CHAPTERS),$(eval $(call chapter,$(c))))
 $(CHAPTERS:%=$(B)/out/%/stamp): $(B)/out/%/stamp: $(B)/exp/%
 	$(call say,RUN,$*)
 	$(Q)rm -f $@; mkdir -p $(@D); \
-	find $(@D) -mindepth 1 -maxdepth 1 ! -name try.tex ! -name try.tex.tmp -exec rm -rf {} +; \
+	find $(@D) -mindepth 1 -maxdepth 1 ! -name 'try.tex*' -exec rm -rf {} +; \
 	st=0; OPENBLAS_NUM_THREADS=1 $< $(@D) 2> $(@D).stderr || st=$$?; \
 	cat $(@D).stderr >&2; \
 	if [ $$st -ne 0 ]; then rm -f $(B)/book.pdf; \

@@ -26,7 +26,16 @@ CASES=(
   "Inf|1,2,3\n4,5,-inf\n|:2: field 3 is not finite"
   "1e400|1e400,2,3\n|:1: field 1 is out of range"
   "trailing garbage|1,2,3\n4,5,6 and more\n|:2: field 3 is not a number"
-  "header row|a,b,c\n1,2,3\n|:1: field 1 is not a number: \"a\" \\(a header row\\?"
+  "header mixing names and numbers|a,2,c\n1,2,3\n|:1: the first line mixes numbers and names: field 1 is \"a\""
+  "named field not a number|a,b,c\n1,2,3\n4,x,6\n|:3: field 'b' \\(column 2\\) is not a number"
+  "only a header|a,b,c\n|: no data: the file is empty or holds only a header row"
+  "header wider than the rows|a,b\n1,2,3\n|:2: the header names 2 columns, but this row has 3"
+  "pandas index column|,a,b\n0,1,2\n|:1: the header row has an empty name \\(an index column"
+  "decimal comma|1,5;2;3\n|:1: field 1 is \"1,5\": a decimal comma\\?"
+  "mixed delimiters|1,2,3\n4\t5\t6\n|:2: field 1 is \"4\\\\x095\\\\x096\": a tab in a file delimited by commas"
+  "CR-only line ends|1,2,3\r4,5,6\r|:1: a carriage return inside a line: old Mac"
+  "unclosed quote|\"1,2,3\n|:1: a quoted field has no closing quote"
+  "quoted non-number|1,2,3\n4,\"x\",6\n|:2: field 2 is not a number: \"x\""
   "NUL byte|1,2,3\n4,\\0005,6\n|:2: contains a NUL byte"
 )
 expect_bad() {  # what, message regex, command...

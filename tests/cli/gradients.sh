@@ -42,7 +42,7 @@ printf '' > "$T/empty.csv"
 printf '# nothing\n\n# here\n' > "$T/comments.csv"
 printf '1,2,3\n4,5\n6,7,8\n' > "$T/ragged.csv"
 printf '1,2,3\n4,five,6\n7,8,9\n' > "$T/text.csv"
-printf 'a,b,c\n1,2,3\n4,5,6\n7,8,9\n' > "$T/header.csv"
+printf 'a,b,c\n1,2,3\n4,5,6\n7,8,9\n' > "$T/header.csv"; printf 'a,2,c\n1,2,3\n4,5,6\n' > "$T/mixhead.csv"
 printf '1,2,3\n4,NaN,6\n7,8,9\n' > "$T/nan.csv"
 printf '1,2,3\n4,5,6\n7,8,inf\n' > "$T/inf.csv"
 printf '1,2,3\n4,1e400,6\n7,8,9\n' > "$T/huge.csv"
@@ -70,8 +70,8 @@ expect_usage_error "ragged rows" "^gradients: $T/ragged.csv:2: expected 3 number
   $G --A "$T/ragged.csv" --x $x
 expect_usage_error "non-numeric field" "^gradients: $T/text.csv:2: field 2 is not a number: \"five\"$" \
   $G --A "$T/text.csv" --x $x
-expect_usage_error "header row" "^gradients: $T/header.csv:1: field 1 is not a number: \"a\" \(a header row\? delete it or start it with #\)$" \
-  $G --A "$T/header.csv" --x $x
+expect_usage_error "a first line of names and numbers" "^gradients: $T/mixhead.csv:1: the first line mixes numbers and names: field 1 is \"a\" but field 2 is a number \(a header row must hold only names\)$" \
+  $G --A "$T/mixhead.csv" --x $x
 expect_usage_error "NaN" "^gradients: $T/nan.csv:2: field 2 is not finite: \"NaN\"$" $G --A "$T/nan.csv" --x $x
 expect_usage_error "Inf" "^gradients: $T/inf.csv:3: field 3 is not finite: \"inf\"$" $G --A "$T/inf.csv" --x $x
 expect_usage_error "1e400" "^gradients: $T/huge.csv:2: field 2 is out of range: \"1e400\"$" \

@@ -91,7 +91,7 @@ expect_usage_error "normal refuses a rank-deficient X and suggests svd" "^lsq: .
 # --- bad input and usage -----------------------------------------------------------------
 X=book/data/lsq-X.csv Y=book/data/lsq-y.csv
 printf '' > "$T/empty.csv"; printf '# c\n' > "$T/comments.csv"; mkdir "$T/dir"
-printf '1,2\n3\n' > "$T/ragged.csv"; printf '1,x\n' > "$T/text.csv"; printf 'a,b\n1,2\n' > "$T/header.csv"
+printf '1,2\n3\n' > "$T/ragged.csv"; printf '1,2\n1,x\n' > "$T/text.csv"; printf 'a,b\n1,2\n' > "$T/header.csv"
 printf '1,nan\n' > "$T/nan.csv"; printf '1,-Inf\n' > "$T/inf.csv"; printf '1,1e400\n' > "$T/huge.csv"
 printf '1,2 3\n' > "$T/garbage.csv"; printf '1\n2\n3\n4\n5\n' > "$T/y5.csv"
 expect_usage_error "missing file" "^lsq: $T/nope.csv: cannot open" $L "$T/nope.csv" $Y
@@ -99,8 +99,7 @@ expect_usage_error "a directory" "^lsq: $T/dir: cannot read: Is a directory" $L 
 expect_usage_error "empty file" "^lsq: $T/empty.csv: no data" $L "$T/empty.csv" $Y
 expect_usage_error "only comments" "^lsq: $T/comments.csv: no data" $L "$T/comments.csv" $Y
 expect_usage_error "ragged rows" "^lsq: $T/ragged.csv:2: expected 2 numbers, found 1$" $L "$T/ragged.csv" $Y
-expect_usage_error "non-numeric field" "^lsq: $T/text.csv:1: field 2 is not a number" $L "$T/text.csv" $Y
-expect_usage_error "header row" "header row\? delete it or start it with #" $L "$T/header.csv" $Y
+expect_usage_error "non-numeric field" "^lsq: $T/text.csv:2: field 2 is not a number" $L "$T/text.csv" $Y
 expect_usage_error "NaN" "^lsq: $T/nan.csv:1: field 2 is not finite" $L "$T/nan.csv" $Y
 expect_usage_error "Inf" "^lsq: $T/inf.csv:1: field 2 is not finite" $L "$T/inf.csv" $Y
 expect_usage_error "1e400" "^lsq: $T/huge.csv:1: field 2 is out of range" $L "$T/huge.csv" $Y
