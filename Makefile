@@ -4,6 +4,7 @@
 #   make         tangle, compile, run every chapter in book mode, plot, weave,
 #                and typeset build/book.pdf; the programs land in build/bin/
 #   make check   run every test; the last line is "N passed, N failed"
+#   make html    the HTML edition in build/html/ (open build/html/index.html)
 #   make bench   time the build and the programs against this machine's best
 #                (not part of make check); the table lands in build/bench/results.md
 #   make clean   remove build/
@@ -61,7 +62,9 @@ TEST_LDLIBS := -lcmocka
 
 DEBS := make gcc noweb liblapacke-dev libopenblas-dev gnuplot-nox \
         texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
-        lmodern latexmk texlive-binaries poppler-utils libcmocka-dev valgrind inotify-tools clang libclang-rt-14-dev
+        lmodern latexmk texlive-binaries poppler-utils libcmocka-dev valgrind inotify-tools clang libclang-rt-14-dev \
+        texlive-plain-generic texlive-extra-utils texlive-luatex libjs-mathjax fonts-mathjax fonts-texgyre \
+        chromium
 
 # A reproducible book: the PDF's dates come from the last commit, and pdfTeX is
 # told to use them (book/book.tex also fixes the trailer ID and drops the
@@ -87,7 +90,7 @@ EXPERIMENTS := $(CHAPTERS:%=$(B)/exp/%)
 STAMPS    := $(MODULES:%=$(B)/src/%.tangled) $(BOOK_FILES:%=$(B)/src/%.tangled)
 WOVEN     := $(BOOK_FILES:%=$(B)/tex/%.tex) $(MODULES:%=$(B)/tex/%.tex)
 
-.PHONY: all deps check clean memcheck watch
+.PHONY: all deps check clean memcheck watch html
 all: $(B)/book.pdf $(PROGRAMS) $(EXPERIMENTS)
 
 # ---- dependencies --------------------------------------------------------------
@@ -424,6 +427,109 @@ $(B)/book-preamble.fmt: book/preamble.tex book/macros.tex
 	  exit 1; fi
 $(B)/preview:
 	$(Q)mkdir -p $@
+
+# ---- the HTML edition -----------------------------------------------------------------
+# make html: build/html/, a page per part, chapter and appendix, from the same
+# LaTeX as the PDF, by tex4ht (make4ht, from TeX Live): it runs LaTeX itself,
+# so every macro, table, claims table and Try-it box of the book is read as the
+# PDF reads it, and it writes the mathematics as MathML, which MathJax (Debian's,
+# copied into build/html/mathjax) typesets in any browser.  The configuration
+# is book/html.cfg, the filters that add the navigation and the figures'
+# alternative text book/html.mk4, the style sheet book/html.css.
+# tex4ht runs in build/html-work/, on copies of the woven chapters and of
+# book/*.tex in which \T is written out as ^{\top}: tex4ht's MathML sees a
+# superscript only where the ^ is in the text (see book/html.cfg).  The copies
+# keep every line where it was, so an error is reported at its .nw line.  The
+# labels of the PDF's last run (build/book.aux) give the chunks the PDF's
+# numbers, so the PDF is built first; its bibliography and identifier index
+# (with \T written out) are used as they are.  Each page is copied into build/html/ only
+# when its text changed: a prose edit replaces one page.
+HTML      := $(B)/html
+HTW       := $(B)/html-work
+MATHJAX   := /usr/share/javascript/mathjax
+MATHJAX_PARTS := MathJax.js config/MML_CHTML.js extensions jax/input/MathML \
+                 jax/output/CommonHTML jax/element localization/en fonts/HTML-CSS/TeX/woff
+PAGELLA   := /usr/share/texmf/fonts/opentype/public/tex-gyre
+HTML_FONTS := $(patsubst %,$(HTML)/fonts/texgyrepagella-%.otf,regular italic bold bolditalic)
+HTML_FIGS := $(patsubst $(B)/figures/%.tex,$(HTML)/figures/%.svg,$(FIGURES))
+HTML_BOOK := $(filter-out book/macros.tex book/preamble.tex,$(wildcard book/*.tex))
+HTML_LISTS := $(B)/tex/chapters.tex $(B)/tex/programs.tex $(B)/tex/library.tex
+HTML_SRC  := $(HTML_BOOK:%=$(HTW)/%) $(HTW)/book/macros.tex $(HTW)/book/preamble.tex \
+             $(patsubst $(B)/%,$(HTW)/build/%,$(WOVEN) $(HTML_LISTS)) \
+             $(HTW)/book/html.cfg $(HTW)/book/html.mk4
+# \T as ^{\top}, where it is the macro: not followed by a letter, and not
+# preceded by an odd run of backslashes (the \\ of a backslash in woven code).
+HTML_UNMACRO_PL := s/(?<!\\)((?:\\\\)*)\\T(?![A-Za-z@])/$$1^{\\top}/g
+HTML_UNMACRO = perl -pe '$(HTML_UNMACRO_PL)' $< > $@.tmp && mv -f $@.tmp $@
+
+.PHONY: html
+html: $(HTML)/.stamp
+
+$(HTML_BOOK:%=$(HTW)/%): $(HTW)/book/%.tex: book/%.tex Makefile | $(HTW)/book
+	$(Q)$(HTML_UNMACRO)
+$(patsubst $(B)/%,$(HTW)/build/%,$(WOVEN) $(HTML_LISTS)): $(HTW)/build/tex/%.tex: $(B)/tex/%.tex Makefile | $(HTW)/build/tex
+	$(Q)$(HTML_UNMACRO)
+$(HTW)/book/macros.tex $(HTW)/book/preamble.tex $(HTW)/book/html.cfg $(HTW)/book/html.mk4: $(HTW)/book/%: book/% | $(HTW)/book
+	$(Q)cp -f $< $@
+$(HTW)/book $(HTW)/build/tex $(HTW)/figures $(HTML)/figures $(HTML)/fonts:
+	$(Q)mkdir -p $@
+# The programs' outputs (tables, claims, values, Try-it boxes) are read where
+# make wrote them.
+$(HTW)/build/out: | $(HTW)/build/tex
+	$(Q)ln -sfn $(CURDIR)/$(B)/out $@
+
+# make4ht -m latex (one LaTeX pass), from a clean slate, three times or until
+# a pass leaves the .aux and the .4tc as it found them; then make4ht -m pages
+# (tex4ht, and the filters of book/html.mk4).  Always from a clean slate:
+# tex4ht's record of where a table's \multicolumn cells fall (in the .xref)
+# shifts a little on every pass and never settles, so the pages would depend
+# on how many builds came before.
+$(HTW)/index.html: $(HTML_SRC) $(B)/book.pdf | $(HTW)/build/out
+	$(call say,HTML,$(HTML))
+	$(Q)cp -f $(B)/book.bbl $(HTW)/index.bbl; perl -pe '$(HTML_UNMACRO_PL)' $(B)/book.nwi > $(HTW)/index.nwi; \
+	grep -E '^\\(newlabel|newsublabel)\{' $(B)/book.aux > $(HTW)/pdf-labels.tex; \
+	state() { { cat $(HTW)/index.aux $(HTW)/index.4tc 2> /dev/null || :; } | cksum; }; \
+	m4h() { (cd $(HTW) && make4ht -f html5-common_domfilters -m $$1 -j index -c book/html.cfg -e book/html.mk4 \
+	         book/book.tex "" "" "" "-interaction=nonstopmode -halt-on-error -file-line-error" > make4ht.out 2>&1); }; \
+	rm -f $(HTW)/index.{aux,xref,4tc,4ct,lg,tmp,idv,dvi}; \
+	for pass in 1 2 3 4 5 6 7; do before=$$(state); ok=1; m4h latex || ok=0; \
+	  if perl -e "$$LATEX_ERROR" $(HTW)/index.log >&2; then exit 1; fi; \
+	  if [ $$ok = 0 ]; then tail -20 $(HTW)/make4ht.out >&2; exit 1; fi; \
+	  [ $$pass -lt 3 ] || [ "$$(state)" != "$$before" ] || break; \
+	  [ $$pass -lt 7 ] || { echo "$@: the cross-references do not settle in 7 passes" >&2; exit 1; }; \
+	done; \
+	m4h pages || { tail -20 $(HTW)/make4ht.out >&2; exit 1; }; \
+	if grep -E 'WARNING.*(DOM parsing|failed)|Unbalanced Tag|\[ERROR\]' $(HTW)/make4ht.out >&2; then \
+	  echo "$@: tex4ht wrote a page that is not well-formed (see $(HTW)/make4ht.out)" >&2; exit 1; fi; \
+	if grep -E 'undefined references|Reference .* undefined|Citation .* undefined' $(HTW)/index.log >&2; then \
+	  echo "$@: undefined references (see $(HTW)/index.log)" >&2; exit 1; fi
+
+# A figure: the cairolatex output of its gnuplot script, the very files the
+# PDF includes, typeset alone in the book's fonts (book/html-figure.tex), as SVG.
+$(HTML_FIGS): $(HTML)/figures/%.svg: $(B)/figures/%.tex book/html-figure.tex book/macros.tex \
+    | $(HTW)/figures $(HTML)/figures
+	$(call say,SVG,$@)
+	$(Q)if ! pdflatex -interaction=nonstopmode -halt-on-error -file-line-error -output-directory=$(HTW)/figures \
+	     -jobname=$* '\def\bookfigurename{$*}\input{book/html-figure}' > $(HTW)/figures/$*.stdout 2>&1; \
+	then perl -e "$$LATEX_ERROR" $(HTW)/figures/$*.log >&2 || tail -20 $(HTW)/figures/$*.stdout >&2; exit 1; fi; \
+	pdftocairo -svg $(HTW)/figures/$*.pdf $@.tmp && mv -f $@.tmp $@
+
+$(HTML_FONTS): $(HTML)/fonts/%: $(PAGELLA)/% | $(HTML)/fonts
+	$(Q)cp -f $< $@
+$(HTML)/mathjax/.stamp:
+	$(call say,COPY,$(MATHJAX))
+	$(Q)rm -rf $(HTML)/mathjax; for p in $(MATHJAX_PARTS); do mkdir -p $(HTML)/mathjax/$$(dirname $$p); \
+	  cp -rL $(MATHJAX)/$$p $(HTML)/mathjax/$$p; done; touch $@
+$(HTML)/book-html.css: book/html.css
+	$(Q)mkdir -p $(HTML); cp -f $< $@
+
+# Each page and tex4ht's style sheet, copied when its text changed.
+$(HTML)/.stamp: $(HTW)/index.html $(HTML_FIGS) $(HTML_FONTS) $(HTML)/mathjax/.stamp $(HTML)/book-html.css
+	$(Q)n=0; for f in $(HTW)/index*.html; do t=$(HTML)/$${f##*/}; \
+	  cmp -s $$f $$t || { cp -f $$f $$t; n=$$((n + 1)); }; done; \
+	cmp -s $(HTW)/index.css $(HTML)/index.css || cp -f $(HTW)/index.css $(HTML)/index.css; \
+	for t in $(HTML)/index*.html; do [ -e $(HTW)/$${t##*/} ] || rm -f $$t; done; \
+	echo "  PAGES   $$n of $$(ls $(HTW)/index*.html | wc -l) changed in $(HTML)/"; touch $@
 
 # ---- directories, tests, cleaning --------------------------------------------------------
 $(B)/src $(B)/obj $(B)/lib $(B)/bin $(B)/exp $(B)/tex $(B)/figures:
