@@ -4,7 +4,8 @@
 #   tests/unit/test_NAME.c      chapter NAME's functions, linked with its method
 #                               and its program's command line (NAME-cli.o)
 #   tests/cli/NAME.sh           the program NAME as a user runs it
-#   tests/build/*.sh            the PDF, and rebuilds after edits on a copy of the tree
+#   tests/build/*.sh            the PDF, the HTML edition (in headless Chromium), and
+#                               rebuilds after edits on a copy of the tree
 
 UNIT_TESTS := $(B)/tests/test_lib $(patsubst tests/unit/%.c,$(B)/tests/%,\
                 $(filter-out tests/unit/test_lib.c,$(wildcard tests/unit/test_*.c)))
@@ -29,7 +30,7 @@ else
 # BUILD_TESTS: the build tests to run (a nested make check, such as the one
 # tests/build/new-chapter.sh runs on a copy of the tree, names the quick ones).
 BUILD_TESTS ?= $(wildcard tests/build/*.sh)
-check: all $(UNIT_TESTS) $(REPLAY)
+check: all $(if $(filter tests/build/html.sh,$(BUILD_TESTS)),html) $(UNIT_TESTS) $(REPLAY)
 	@BUILD=$(B) CHAPTERS='$(CHAPTERS)' tests/run $(UNIT_TESTS) tests/fuzz/replay.sh $(wildcard tests/cli/*.sh) \
 	  $(BUILD_TESTS)
 endif
