@@ -36,10 +36,10 @@ endif
 
 # ---- fuzzing ------------------------------------------------------------------------
 # make fuzz [FUZZ_SECONDS=60]: libFuzzer (clang) on the CSV reader, on its numbers
-# against strtod (tests/fuzz/fuzz_number.c), and on every
-# program's option parser, seeded with tests/fuzz/corpus/; new inputs go to
-# build/fuzz/corpus-*, crashes to build/fuzz/crash-* (make each a corpus file in
-# tests/fuzz/corpus/ once fixed: make check replays them all).
+# against strtod bit for bit, and on every program's option parser, seeded with
+# tests/fuzz/corpus/; new inputs go to build/fuzz/corpus-*, crashes to
+# build/fuzz/crash-* (make each a corpus file in tests/fuzz/corpus/ once fixed:
+# make check replays them all).
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := csv number options
 FUZZ_SRCS    := $(MODULES:%=$(B)/src/%.c) $(CHAPTERS:%=$(B)/src/%.c) $(CHAPTERS:%=$(B)/src/%-cli.c)
