@@ -57,7 +57,7 @@ ifeq ($(SANITIZE),1)
   CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 endif
 CPPFLAGS := -I$(B)/src
-LDLIBS   := -llapacke -llapack -lblas -lm
+LDLIBS   := -llapacke -llapack -lblas -lm -pthread
 TEST_LDLIBS := -lcmocka
 
 DEBS := make gcc noweb liblapacke-dev libopenblas-dev gnuplot-nox \

@@ -10,7 +10,7 @@
 UNIT_TESTS := $(B)/tests/test_lib $(patsubst tests/unit/%.c,$(B)/tests/%,\
                 $(filter-out tests/unit/test_lib.c,$(wildcard tests/unit/test_*.c)))
 TEST_CFLAGS := $(filter-out -Wstrict-prototypes,$(CFLAGS))
-REPLAY      := $(B)/tests/replay_csv $(B)/tests/replay_options   # fuzz corpus replay
+REPLAY      := $(B)/tests/replay_csv $(B)/tests/replay_number $(B)/tests/replay_options  # fuzz corpus replay
 
 $(B)/tests/test_lib: tests/unit/test_lib.c $(LIB) | $(STAMPS) $(B)/tests
 	$(call say,CC,$<)
@@ -36,12 +36,13 @@ check: all $(if $(filter tests/build/html.sh,$(BUILD_TESTS)),html) $(UNIT_TESTS)
 endif
 
 # ---- fuzzing ------------------------------------------------------------------------
-# make fuzz [FUZZ_SECONDS=60]: libFuzzer (clang) on the CSV reader and on every
-# program's option parser, seeded with tests/fuzz/corpus/; new inputs go to
-# build/fuzz/corpus-*, crashes to build/fuzz/crash-* (make each a corpus file in
-# tests/fuzz/corpus/ once fixed: make check replays them all).
+# make fuzz [FUZZ_SECONDS=60]: libFuzzer (clang) on the CSV reader, on its numbers
+# against strtod bit for bit, and on every program's option parser, seeded with
+# tests/fuzz/corpus/; new inputs go to build/fuzz/corpus-*, crashes to
+# build/fuzz/crash-* (make each a corpus file in tests/fuzz/corpus/ once fixed:
+# make check replays them all).
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := csv options
+FUZZ_TARGETS := csv number options
 FUZZ_SRCS    := $(MODULES:%=$(B)/src/%.c) $(CHAPTERS:%=$(B)/src/%.c) $(CHAPTERS:%=$(B)/src/%-cli.c)
 FUZZ_FLAGS   := -std=c11 -O1 -g -ffp-contract=off -I$(B)/src -fno-omit-frame-pointer \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
@@ -64,6 +65,9 @@ fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz_%)
 
 # The corpus replayed by make check, with the ordinary compiler.
 $(B)/tests/replay_csv: tests/fuzz/replay.c tests/fuzz/fuzz_csv.c $(LIB) | $(STAMPS) $(B)/tests
+	$(call say,CC,$@)
+	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -D_POSIX_C_SOURCE=200809L -o $@ $(filter %.c,$^) $(LIB) $(LDLIBS)
+$(B)/tests/replay_number: tests/fuzz/replay.c tests/fuzz/fuzz_number.c $(LIB) | $(STAMPS) $(B)/tests
 	$(call say,CC,$@)
 	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -D_POSIX_C_SOURCE=200809L -o $@ $(filter %.c,$^) $(LIB) $(LDLIBS)
 $(B)/tests/replay_options: tests/fuzz/replay.c tests/fuzz/fuzz_options.c \

@@ -4,7 +4,7 @@
 set -u
 B=${BUILD:-build}
 n=0
-for t in csv options; do
+for t in csv number options; do
   n=$((n + 1))
   if out=$("$B/tests/replay_$t" tests/fuzz/corpus/$t/* 2>&1); then
     echo "ok $n - $t: $(sed -n 's/^ok 1 - //p' <<< "$out")"

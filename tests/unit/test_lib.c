@@ -484,6 +484,160 @@ static void test_csv_parse_double_classes(void **state)
   assert_int_equal(csv_parse_double("", 0, &x), 1);
 }
 
+/* Hard cases for the fast paths, each compared with strtod bit for bit:
+   halfway cases (2^53 + 1 and its other spellings), 19- and 20-digit
+   mantissas, the edges of the normal range and the subnormals down to
+   underflow, values that round up across a power of two, negative zero,
+   exponents with leading zeros.  Each is read alone by csv_parse_double and
+   also inside a file, where the reader cuts fields and reads numbers in one
+   pass (csv_quick_field). */
+static const char *const hard_numbers[] = {
+  "9007199254740993", "9007199254740993.0", "90071992547409930e-1",
+  "9007199254740993.00000001", "9007199254740992.9999999", "9007199254740995",
+  "9007199254740994", "18014398509481987", "18014398509481989",
+  "1.8014398509481987e16", "295147905179352825856", "295147905179352858624",
+  "9223372036854775807", "9223372036854775808", "9223372036854776833",
+  "9999999999999999999", "10000000000000000000", "18446744073709551615",
+  "18446744073709551616", "12345678901234567890", "1234567890123456789e-30",
+  "0.1", "0.3", "0.10000000000000001", "0.30000000000000004",
+  "3.0000000000000004", "1.0000000000000002", "1.00000000000000011102230246251565404236316680908203125",
+  "1.00000000000000011102230246251565404236316680908203124",
+  "1.00000000000000011102230246251565404236316680908203126",
+  "0.99999999999999999", "1.9999999999999999", "9007199254740991.75",
+  "4503599627370495.5", "4503599627370495.75", "4503599627370496.5",
+  "0.50000000000000000",
+  "1.7976931348623157e308", "1.7976931348623158e308", "1.797693134862315708e308",
+  "179769313486231570000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000",
+  "2.2250738585072014e-308", "2.2250738585072011e-308", "2.2250738585072012e-308",
+  "2.225073858507201136057409796709131975934819546351645648e-308",
+  "1e-307", "1e-308", "1e-309", "1e-310", "1e-315", "1e-320", "1e-322", "1e-323",
+  "5e-324", "4.9406564584124654e-324", "2.4703282292062328e-324",
+  "2.4703282292062327e-324", "1e-324", "1e-400", "3e-324",
+  "8.98846567431158e307", "1e308", "1e22", "1e23", "9e22", "4.35e-9",
+  "7.3177701707893310e15", "1e-22", "123456789012345678e-22",
+  "-0", "-0.0", "-0e10", "+0.000", "0e99999", "-0.0e-999999",
+  "1e-005", "1E+0022", "1e00000000000000000000001", "12.5e-0001", "-.5",
+  "+5.", "5.e-1", "000000000000000000000000000123.456",
+  "0.000000000000000000000000000000012345678901234567",
+};
+
+static void check_like_strtod(const char *s, double got, const char *where)
+{
+  double want = strtod(s, NULL);
+  if (memcmp(&got, &want, sizeof got))
+    fail_msg("%s \"%s\": %.17g, strtod %.17g", where, s, got, want);
+}
+
+static void test_csv_parse_double_hard_cases(void **state)
+{
+  (void)state;
+  size_t n = sizeof hard_numbers / sizeof *hard_numbers;
+  for (size_t i = 0; i < n; i++) {
+    double x = 42;
+    assert_int_equal(csv_parse_double(hard_numbers[i], strlen(hard_numbers[i]), &x), 0);
+    check_like_strtod(hard_numbers[i], x, "csv_parse_double");
+  }
+  double z = 1;
+  assert_int_equal(csv_parse_double("-0", 2, &z), 0);
+  assert_true(z == 0 && signbit(z));
+  for (const char *d = ",\t; "; *d; d++) {      /* one row, then one column */
+    for (int asrow = 0; asrow < 2; asrow++) {
+      char path[600], sep = asrow ? *d : '\n';
+      snprintf(path, sizeof path, "%s/hard.csv", tmpdir);
+      FILE *f = fopen(path, "w");
+      assert_non_null(f);
+      for (size_t i = 0; i < n; i++) fprintf(f, "%s%c", hard_numbers[i], i + 1 < n ? sep : '\n');
+      fclose(f);
+      mat a;
+      err e;
+      if (csv_read_with(path, asrow ? *d : CSV_DETECT, &a, NULL, &e)) fail_msg("%s", e.msg);
+      assert_int_equal(a.rows * a.cols, n);
+      for (size_t i = 0; i < n; i++) check_like_strtod(hard_numbers[i], a.data[i], "csv_read");
+      mat_free(&a);
+    }
+  }
+}
+
+/* Long mantissas and far exponents, where Eisel and Lemire's path works:
+   random 16- to 20-digit decimals times 10^-350 .. 10^320, and random
+   doubles of every magnitude printed with 15 to 19 digits.  Out of range
+   is 3, as strtod's ERANGE with an infinite result. */
+static void test_csv_parse_double_long_and_far(void **state)
+{
+  (void)state;
+  uint64_t z = 987654321;
+  for (int t = 0; t < 300000; t++) {
+    char buf[64];
+    size_t k = 0;
+    z = z * 6364136223846793005ULL + 1442695040888963407ULL;
+    uint64_t r = z >> 11;
+    if (t & 1) {
+      int nd = 16 + (int)(r % 5), point = (int)((r >> 3) % (nd + 1));
+      if (r >> 9 & 1) buf[k++] = '-';
+      for (int d = 0; d < nd; d++) {
+        if (d == point) buf[k++] = '.';
+        z = z * 6364136223846793005ULL + 1442695040888963407ULL;
+        buf[k++] = (char)('0' + (z >> 33) % 10);
+      }
+      k += (size_t)snprintf(buf + k, sizeof buf - k, "e%d", (int)((r >> 10) % 671) - 350);
+    } else {
+      uint64_t bits = z ^ (z >> 29) * 0x9E3779B97F4A7C15ULL;
+      double v;
+      memcpy(&v, &bits, sizeof v);
+      if (!isfinite(v)) continue;
+      k = (size_t)snprintf(buf, sizeof buf, "%.*g", 15 + (int)(r % 5), v);
+    }
+    double x = 0, y;
+    char *end;
+    errno = 0;
+    y = strtod(buf, &end);
+    int want = isinf(y) ? 3 : 0, got = csv_parse_double(buf, k, &x);
+    if (got != want) fail_msg("\"%s\": %d, expected %d", buf, got, want);
+    if (want == 0 && memcmp(&x, &y, sizeof x)) fail_msg("\"%s\": %.17g, strtod %.17g", buf, x, y);
+  }
+}
+
+/* Every matrix the tests and the book's Try-it boxes read is read as strtod
+   reads each of its fields: a plain reader (split at the delimiter, spaces
+   and quotes stripped) gives the same bits. */
+static void test_csv_files_match_strtod(void **state)
+{
+  (void)state;
+  static const char *const files[] = {
+    "tests/data/diabetes.csv", "tests/data/diabetes.tsv", "tests/data/rank1-X.csv",
+    "tests/data/rank1-y.csv", "tests/data/relu-xy.csv", "book/data/A.csv",
+    "book/data/c.csv", "book/data/lsq-X.csv", "book/data/lsq-y.csv", "book/data/x.csv"};
+  for (size_t k = 0; k < sizeof files / sizeof *files; k++) {
+    mat a;
+    err e;
+    csv_meta m;
+    if (csv_read_with(files[k], CSV_DETECT, &a, &m, &e)) fail_msg("%s", e.msg);
+    FILE *f = fopen(files[k], "r");
+    assert_non_null(f);
+    char line[4096];
+    size_t i = 0;
+    int header = m.names != NULL;
+    while (fgets(line, sizeof line, f)) {
+      char *p = line + strspn(line, " \t");
+      if (*p == '#' || *p == '\n' || *p == '\r' || *p == '\0') continue;
+      if (header) { header = 0; continue; }
+      char sep[2] = {(char)m.delim, '\0'};
+      size_t j = 0;
+      for (char *tok = strtok(p, sep); tok; tok = strtok(NULL, sep), j++) {
+        tok += strspn(tok, " \t\"");
+        assert_true(i < a.rows && j < a.cols);
+        check_like_strtod(tok, MAT(&a, i, j), files[k]);
+      }
+      assert_int_equal(j, a.cols);
+      i++;
+    }
+    assert_int_equal(i, a.rows);
+    fclose(f);
+    csv_meta_free(&m);
+    mat_free(&a);
+  }
+}
+
 /* ---- out ---------------------------------------------------------------- */
 
 static void test_out_atomic_commit_and_abort(void **state)
@@ -750,6 +904,9 @@ int main(void)
     cmocka_unit_test(test_csv_vector_shapes),
     cmocka_unit_test(test_csv_parse_double_classes),
     cmocka_unit_test(test_csv_parse_double_matches_strtod),
+    cmocka_unit_test(test_csv_parse_double_hard_cases),
+    cmocka_unit_test(test_csv_parse_double_long_and_far),
+    cmocka_unit_test(test_csv_files_match_strtod),
     cmocka_unit_test(test_csv_delimiters_headers_quotes),
     cmocka_unit_test(test_out_atomic_commit_and_abort),
     cmocka_unit_test(test_out_full_disk_and_mkdir),
