@@ -487,7 +487,8 @@ $(HTW)/build/out: | $(HTW)/build/tex
 $(HTW)/index.html: $(HTML_SRC) $(B)/book.pdf | $(HTW)/build/out
 	$(call say,HTML,$(HTML))
 	$(Q)cp -f $(B)/book.bbl $(HTW)/index.bbl; perl -pe '$(HTML_UNMACRO_PL)' $(B)/book.nwi > $(HTW)/index.nwi; \
-	grep -E '^\\(newlabel|newsublabel)\{' $(B)/book.aux > $(HTW)/pdf-labels.tex; \
+	grep -E '^\\newsublabel\{' $(B)/book.aux > $(HTW)/pdf-sublabels.tex; \
+	grep -E '^\\newlabel\{' $(B)/book.aux > $(HTW)/pdf-labels.tex; \
 	state() { { cat $(HTW)/index.aux $(HTW)/index.4tc 2> /dev/null || :; } | cksum; }; \
 	m4h() { (cd $(HTW) && make4ht -f html5-common_domfilters -m $$1 -j index -c book/html.cfg -e book/html.mk4 \
 	         book/book.tex "" "" "" "-interaction=nonstopmode -halt-on-error -file-line-error" > make4ht.out 2>&1); }; \

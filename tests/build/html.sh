@@ -102,6 +102,20 @@ check "every chunk of the PDF ($auxn) is in the HTML ($htmln) with the PDF's num
   bash -c '[ "$0" -gt 100 ] && cmp -s "$1" "$2"' "$auxn" $T/chunks-aux.txt $T/chunks-html.txt
 check "the numbers pdftotext reads on the PDF's chunks ($pdfn) are all in the HTML" \
   bash -c '[ "$0" -gt 100 ] && [ -z "$(comm -23 <(sort "$1") <(sort -u "$2"))" ]' "$pdfn" $T/chunks-pdf.txt $T/chunks-html.txt
+# Every cross-reference (tex4ht marks each \ref it writes) is a link, and the
+# glance's parts link under their own names, "2(a)".
+refs=$(cd "$H" && perl -0ne '
+  while (/<!--\s*tex4ht:ref:\s*(\S+)/g) { my ($l, $p) = ($1, pos);
+    my $pre = substr($_, 0, $p); my ($a, $c) = (rindex($pre, "<a "), rindex($pre, "</a>"));
+    print $a > $c ? "ok\n" : "$ARGV: $l is not a link\n" }' $pages)
+nref=$(grep -c '^ok$' <<< "$refs")
+check "every cross-reference is a link ($nref)" \
+  bash -c '[ "$0" -gt 100 ] && ! grep -qv "^ok$" <<< "$1"' "$nref" "$refs"
+grep -v '^ok$' <<< "$refs" | head -5 | sed 's/^/#   /'
+glance=$(grep -l '<title>Solutions at a glance' $(printf "$H/%s\n" $pages) | head -1)
+nparts=$(grep -c '^\\glancerow{' book/glance.tex)
+check "Solutions at a glance links each of its $nparts parts under its name, 2(a) to 5(d)" \
+  bash -c '[ -n "$0" ] && [ "$1" -gt 0 ] && [ "$(grep -oE "<a [^>]*>(<span[^>]*>)?[2-9]\([a-z]\)<" "$0" | sort -u | wc -l)" = "$1" ]' "$glance" "$nparts"
 nfig=$(ls $B/figures/*.tex | wc -l)
 hfig=$(cat $(printf "$H/%s\n" $pages) | grep -oE "class=[\"']bookfigure" | wc -l)
 check "every figure of the PDF ($nfig) is an SVG image in the HTML ($hfig)" \
