@@ -64,10 +64,8 @@ fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz_%)
 	done
 
 # The corpus replayed by make check, with the ordinary compiler.
-$(B)/tests/replay_csv: tests/fuzz/replay.c tests/fuzz/fuzz_csv.c $(LIB) | $(STAMPS) $(B)/tests
-	$(call say,CC,$@)
-	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -D_POSIX_C_SOURCE=200809L -o $@ $(filter %.c,$^) $(LIB) $(LDLIBS)
-$(B)/tests/replay_number: tests/fuzz/replay.c tests/fuzz/fuzz_number.c $(LIB) | $(STAMPS) $(B)/tests
+$(B)/tests/replay_csv $(B)/tests/replay_number: $(B)/tests/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c \
+                                                 $(LIB) | $(STAMPS) $(B)/tests
 	$(call say,CC,$@)
 	$(Q)$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -D_POSIX_C_SOURCE=200809L -o $@ $(filter %.c,$^) $(LIB) $(LDLIBS)
 $(B)/tests/replay_options: tests/fuzz/replay.c tests/fuzz/fuzz_options.c \
