@@ -442,8 +442,8 @@ $(B)/preview:
 # keep every line where it was, so an error is reported at its .nw line.  The
 # labels of the PDF's last run (build/book.aux) give the chunks the PDF's
 # numbers, so the PDF is built first; its bibliography and identifier index
-# (with \T written out) are used as they are.  Each page is copied into build/html/ only
-# when its text changed: a prose edit replaces one page.
+# (with \T written out) are used as they are.  Each page is copied into
+# build/html/ only when its text changed: a prose edit replaces one page.
 HTML      := $(B)/html
 HTW       := $(B)/html-work
 MATHJAX   := /usr/share/javascript/mathjax
@@ -462,7 +462,6 @@ HTML_SRC  := $(HTML_BOOK:%=$(HTW)/%) $(HTW)/book/macros.tex $(HTW)/book/preamble
 HTML_UNMACRO_PL := s/(?<!\\)((?:\\\\)*)\\T(?![A-Za-z@])/$$1^{\\top}/g
 HTML_UNMACRO = perl -pe '$(HTML_UNMACRO_PL)' $< > $@.tmp && mv -f $@.tmp $@
 
-.PHONY: html
 html: $(HTML)/.stamp
 
 $(HTML_BOOK:%=$(HTW)/%): $(HTW)/book/%.tex: book/%.tex Makefile | $(HTW)/book
